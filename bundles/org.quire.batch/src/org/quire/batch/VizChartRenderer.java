@@ -1,0 +1,21 @@
+package org.quire.batch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.quire.api.result.ChartSpec;
+import org.quire.core.output.ChartRenderer;
+import org.quire.viz.ChartImages;
+
+/** Adapts the JFreeChart renderer of {@code org.quire.viz} to core's {@link ChartRenderer}. */
+final class VizChartRenderer implements ChartRenderer {
+    @Override
+    public void writePng(ChartSpec chart, int width, int height, OutputStream out) throws IOException {
+        ChartImages.writePng(chart, width, height, out);
+    }
+
+    @Override
+    public void writeSvg(ChartSpec chart, int width, int height, OutputStream out) throws IOException {
+        ChartImages.writeSvg(chart, width, height, out);
+    }
+}

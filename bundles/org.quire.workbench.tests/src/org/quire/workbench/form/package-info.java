@@ -1,0 +1,2 @@
+/** Tests of the texts the generated forms show for parameters. */
+package org.quire.workbench.form;
