@@ -40,6 +40,13 @@ class JobFileTest {
     }
 
     @Test
+    void anEmptyRunListIsAJobThatRunsNothing() throws Exception {
+        JobSpec spec = JobFile.read(write("empty.yaml", "name: tour\nruns: []\n"));
+        assertThat(spec.name()).isEqualTo("tour");
+        assertThat(spec.expand()).isEmpty();
+    }
+
+    @Test
     void yamlAndJsonEquivalentsExpandEqually() throws Exception {
         Path yaml = write("tour.yaml",
                 "name: tour",

@@ -252,10 +252,11 @@ class RunEngineExecuteTest {
         RunOutcome o = execute((p, in, ctx) -> {
             Progress progress = ctx.progress();
             progress.begin("looping", Long.MAX_VALUE);
-            started.countDown();
             while (true) {
                 progress.worked(1);
-                iterations.incrementAndGet();
+                if (iterations.incrementAndGet() == 1) {
+                    started.countDown(); // cancel only once the loop has really begun
+                }
             }
         }, rec, cancel);
         canceller.join();

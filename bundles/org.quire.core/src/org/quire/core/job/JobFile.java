@@ -31,7 +31,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *   seed: 1                   # or seeds: [1, 2]
  *   threads: 2
  *   params: {steps: 100}
- * runs:                       # at least one
+ * runs:                       # may be empty: a job that runs nothing
  *   - name: walk              # directory name; default: the algorithm id
  *     algorithm: test.walk    # required
  *     params: {steps: 200, label: x}   # scalars, kept as text exactly as written
@@ -126,9 +126,6 @@ public final class JobFile {
                 throw error(top, "(top level)", "missing key 'runs' (the list of runs)");
             }
             ListNode runs = list(runsField.value(), "runs");
-            if (runs.items.isEmpty()) {
-                throw error(runs, "runs", "expected at least one run");
-            }
             List<JobEntry> entries = new ArrayList<>();
             for (int i = 0; i < runs.items.size(); i++) {
                 entries.add(entry(i, runs.items.get(i), defaults));

@@ -32,4 +32,11 @@ class ParameterFieldTest {
         assertThat(ParameterField.hint(spec(ParameterType.REAL, "", -inf, inf, false, false))).isEmpty();
         assertThat(ParameterField.hint(spec(ParameterType.TEXT, "", 0, 1, false, false))).as("not numeric").isEmpty();
     }
+
+    @Test
+    void largeAndTinyBoundsAreWrittenShort() {
+        assertThat(ParameterField.hint(spec(ParameterType.INTEGER, "", 1, 10_000_000, false, false))).isEqualTo("[1, 1e7]");
+        assertThat(ParameterField.hint(spec(ParameterType.REAL, "", 2.5e-9, 999_999, true, false))).isEqualTo("(2.5e-9, 999999]");
+        assertThat(ParameterField.hint(spec(ParameterType.REAL, "", -1.25e12, 0.001, false, false))).isEqualTo("[-1.25e12, 0.001]");
+    }
 }

@@ -263,6 +263,15 @@ class WorkbenchTest {
             assertThat(tip).contains("Random walk (test.walk)").contains(walk.descriptor().description())
                     .contains("org.quire.testalgorithms");
         });
+        Text filter = wb.sync(() -> (Text) algorithms.viewer().getTree().getParent().getChildren()[0]);
+        wb.run(() -> filter.setText("echo"));
+        wb.run(() -> {
+            TreeItem[] families = algorithms.viewer().getTree().getItems();
+            assertThat(families).hasSize(1);
+            assertThat(families[0].getItems()).extracting(TreeItem::getText).containsExactly("Echo parameters  test.echo");
+            filter.setText("");
+            assertThat(algorithms.viewer().getTree().getItems()[0].getItemCount()).isGreaterThanOrEqualTo(2);
+        });
     }
 
     @Test
@@ -424,9 +433,13 @@ class WorkbenchTest {
             assertThat(runs.getItem(0).getText(2)).isEqualTo("Random walk (test.walk)");
             assertThat(runs.getItem(0).getText(3)).isEqualTo("ok");
         });
+        ProgressTrimControl trim = part(QuireIds.PROGRESS_CONTROL, ProgressTrimControl.class);
         wb.waitFor("the status line to report the run", RUN,
-                () -> part(QuireIds.PROGRESS_CONTROL, ProgressTrimControl.class).text()
-                        .startsWith("Last run #" + walkRun.number() + " Random walk (test.walk): ok in "));
+                () -> trim.text().startsWith("Last run #" + walkRun.number() + " Random walk (test.walk): ok in "));
+        wb.run(() -> {
+            assertThat(trim.cancelButton().isEnabled()).as("status line Cancel while idle").isFalse();
+            assertThat(trim.bar().getSelection()).isZero();
+        });
 
         Path dir = walkRun.directory().orElseThrow(() -> new AssertionError("no run directory: " + walkRun.directoryError()));
         assertThat(dir.getParent()).isEqualTo(Path.of(System.getProperty("quire.home"), "runs").toAbsolutePath());
@@ -439,8 +452,12 @@ class WorkbenchTest {
         assertThat(canExecute("org.quire.workbench.command.cancel")).as("nothing running").isFalse();
 
         wb.run(() -> wb.mainShell().setActive());
-        Path shot = wb.screenshot("workbench-run.png");
-        assertThat(shot).isNotEmptyFile();
+        assertThat(wb.screenshot("workbench-run.png")).isNotEmptyFile();
+        wb.run(() -> result.tabs().setSelection(0));
+        assertThat(wb.screenshot("workbench-summary.png")).isNotEmptyFile();
+        wb.run(() -> result.tabs().setSelection(2));
+        assertThat(wb.screenshot("workbench-tables.png")).isNotEmptyFile();
+        wb.run(() -> result.tabs().setSelection(1));
     }
 
     /** Number of distinct pixel values, sampled every second pixel. */
@@ -470,6 +487,29 @@ class WorkbenchTest {
                 && trim.text().startsWith(slow.label() + ": walking"));
         assertThat(slow.isRunning()).as("20 000 steps of 1 ms are still going").isTrue();
         assertThat(canExecute("org.quire.workbench.command.cancel")).isTrue();
+        wb.run(() -> assertThat(trim.cancelButton().isEnabled()).isTrue());
+
+        // double-click the running run in the Runs view: its Result part opens and waits for the end
+        RunsPart runs = part(QuireIds.RUNS_PART, RunsPart.class);
+        wb.run(() -> {
+            runs.viewer().setSelection(new StructuredSelection(slow), true);
+            Table table = runs.viewer().getTable();
+            assertThat(table.getSelection()).hasSize(1);
+            assertThat(table.getSelection()[0].getText(3)).startsWith("running");
+            Event e = new Event();
+            e.item = table.getSelection()[0];
+            table.notifyListeners(SWT.DefaultSelection, e);
+        });
+        wb.waitFor("the Result part of the running run", RUN, () -> {
+            for (MPart p : wb.modelService().findElements(wb.application(), QuireIds.RESULT_PART, MPart.class)) {
+                if (Integer.toString(slow.number()).equals(p.getPersistedState().get(QuireIds.RUN_NUMBER))
+                        && p.getObject() instanceof ResultPart r) {
+                    return r.tabs() == null && texts((org.eclipse.swt.widgets.Composite) p.getWidget()).stream()
+                            .anyMatch(t -> t.contains("is still running"));
+                }
+            }
+            return false;
+        });
 
         click(parameters.cancelButton());
 
@@ -504,6 +544,121 @@ class WorkbenchTest {
 
     @Test
     @Order(7)
+    void warningsAndFailuresAreShownInTheSummary() {
+        doubleClickAlgorithm("test.walk");
+        ParametersPart parameters = part(QuireIds.PARAMETERS_PART, ParametersPart.class);
+        type("steps", "10");
+        type("sleepMillisPerStep", "0");
+        wb.run(() -> {
+            Button warn = (Button) form().editor("warn").orElseThrow();
+            warn.setSelection(true);
+            warn.notifyListeners(SWT.Selection, new Event());
+        });
+        click(parameters.runButton());
+        RunRecord warned = history().latest().orElseThrow();
+        ResultPart warnedResult = awaitResult(warned);
+        assertThat(warned.status()).contains(RunStatus.WARNINGS);
+        wb.run(() -> {
+            assertThat(warnedResult.summary().status().getText()).startsWith("Finished with warnings in ");
+            assertThat(texts(warnedResult.summary().status().getParent()))
+                    .contains("Warning: warning requested by the test parameter");
+        });
+
+        wb.run(() -> {
+            Button fail = (Button) form().editor("fail").orElseThrow();
+            fail.setSelection(true);
+            fail.notifyListeners(SWT.Selection, new Event());
+        });
+        click(parameters.runButton());
+        RunRecord failed = history().latest().orElseThrow();
+        ResultPart failedResult = awaitResult(failed);
+        assertThat(failed.status()).contains(RunStatus.FAILED);
+        wb.run(() -> {
+            assertThat(failedResult.summary().status().getText()).startsWith("Failed in ");
+            assertThat(String.join("\n", texts(failedResult.summary().status().getParent())))
+                    .contains("failure requested by the test parameter");
+            assertThat(failedResult.tabs().getSelectionIndex()).isZero();
+            Table runs = part(QuireIds.RUNS_PART, RunsPart.class).viewer().getTable();
+            assertThat(runs.getItem(0).getText(3)).isEqualTo("failed");
+            assertThat(runs.getItem(1).getText(3)).isEqualTo("warnings");
+        });
+    }
+
+    private static List<String> texts(org.eclipse.swt.widgets.Composite page) {
+        List<String> texts = new ArrayList<>();
+        for (Control c : page.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Label l) {
+                texts.add(l.getText());
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    @Order(8)
+    void errorsOfTheRunEngineAreShownAboveTheButtons() throws Exception {
+        doubleClickAlgorithm("test.walk");
+        ParametersPart parameters = part(QuireIds.PARAMETERS_PART, ParametersPart.class);
+        Path vanishing = Files.createTempFile("vanishing", ".csv");
+        Files.writeString(vanishing, "offset\n1\n", StandardCharsets.UTF_8);
+        wb.run(() -> {
+            form().slots().get(0).setFiles(List.of(vanishing));
+            Button fail = (Button) form().editor("fail").orElseThrow();
+            fail.setSelection(false);
+            fail.notifyListeners(SWT.Selection, new Event());
+            assertThat(form().isValid()).isTrue();
+        });
+        Files.delete(vanishing); // gone after the form checked it: only the engine's preparation can notice
+        int before = history().runs().size();
+
+        click(parameters.runButton());
+
+        wb.run(() -> assertThat(parameters.setupErrorText()).contains(vanishing.getFileName().toString()));
+        assertThat(history().runs()).as("nothing ran").hasSize(before);
+        wb.run(() -> {
+            form().slots().get(0).setFiles(List.of());
+            assertThat(form().isValid()).as("the slot is optional").isTrue();
+        });
+        click(parameters.runButton());
+        wb.run(() -> assertThat(parameters.setupErrorText()).as("cleared by the next start").isEmpty());
+        awaitResult(history().latest().orElseThrow());
+    }
+
+    @Test
+    @Order(9)
+    void theViewsFollowPluginsComingAndGoing() throws Exception {
+        org.osgi.framework.Bundle plugin = null;
+        for (org.osgi.framework.Bundle b : org.osgi.framework.FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext()
+                .getBundles()) {
+            if (b.getSymbolicName().equals("org.quire.testalgorithms")) {
+                plugin = b;
+            }
+        }
+        assertThat(plugin).as("the test algorithms bundle").isNotNull();
+        AlgorithmsPart algorithms = part(QuireIds.ALGORITHMS_PART, AlgorithmsPart.class);
+        ParametersPart parameters = part(QuireIds.PARAMETERS_PART, ParametersPart.class);
+        plugin.stop();
+        try {
+            wb.waitFor("the test family to leave the Algorithms view", RUN, () -> {
+                for (TreeItem family : algorithms.viewer().getTree().getItems()) {
+                    if (family.getText().startsWith("test")) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            wb.waitFor("the form to be dropped", RUN, () -> parameters.form().isEmpty() && !parameters.runButton().isEnabled());
+        } finally {
+            plugin.start(org.osgi.framework.Bundle.START_ACTIVATION_POLICY);
+        }
+        wb.waitFor("test.walk to come back to the form", RUN,
+                () -> parameters.form().map(f -> f.descriptor().id().equals("test.walk")).orElse(false));
+        wb.waitFor("the test family to come back", RUN, () -> algorithms.viewer().getTree().getItemCount() > 0
+                && algorithms.viewer().getTree().getItems()[0].getItemCount() >= 2);
+    }
+
+    @Test
+    @Order(10)
     void nothingWasLoggedAsAnError() {
         assertThat(wb.loggedErrors()).isEmpty();
     }

@@ -235,10 +235,19 @@ public final class WorkbenchHarness implements AutoCloseable {
         return file;
     }
 
-    /** The pixels of a control as shown on screen (copied from the display; call on the UI thread). */
+    /**
+     * The pixels of a control as shown on screen, children included (call on the UI thread). A shell
+     * is taken from its top-left corner (menu bar included) to the bottom-right of its client area.
+     */
     public ImageData capture(Control control) {
-        Rectangle area = control instanceof Shell s ? s.getBounds()
-                : display.map(control.getParent(), null, control.getBounds());
+        Rectangle area;
+        if (control instanceof Shell shell) {
+            Rectangle bounds = shell.getBounds();
+            Rectangle client = display.map(shell, null, shell.getClientArea());
+            area = new Rectangle(bounds.x, bounds.y, client.x + client.width - bounds.x, client.y + client.height - bounds.y);
+        } else {
+            area = display.map(control.getParent(), null, control.getBounds());
+        }
         Image image = new Image(display, Math.max(1, area.width), Math.max(1, area.height));
         GC gc = new GC(display);
         try {

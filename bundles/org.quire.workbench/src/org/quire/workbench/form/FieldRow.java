@@ -20,38 +20,64 @@ public final class FieldRow {
     private final Label spacer;
     private final Label error;
 
+    /** Smallest width of an editor, pixels. */
+    static final int EDITOR_WIDTH = 120;
+
     /**
-     * @param grid    a composite with a three-column {@code GridLayout}
-     * @param text    label text
-     * @param tooltip tooltip for label and editor, may be empty
-     * @param editor  creates the editor in the given parent
+     * A row with label, editor and hint side by side.
+     *
+     * @param grid     a composite with a three-column {@code GridLayout}
+     * @param text     label text
+     * @param tooltip  tooltip for label and editor, may be empty
+     * @param editor   creates the editor in the given parent
      * @param hintText short text after the editor, may be empty
      */
     public FieldRow(Composite grid, String text, String tooltip, Function<Composite, Control> editor, String hintText) {
+        this(grid, text, tooltip, editor, hintText, false);
+    }
+
+    /**
+     * A row; when {@code stacked}, label and hint share the first line and the editor takes the full
+     * width of the next (for wide editors such as file paths).
+     */
+    public FieldRow(Composite grid, String text, String tooltip, Function<Composite, Control> editor, String hintText,
+            boolean stacked) {
         label = new Label(grid, SWT.NONE);
         label.setText(text);
-        label.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
-        this.editor = editor.apply(grid);
-        GridData editorData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        editorData.widthHint = 110;
-        this.editor.setLayoutData(editorData);
-        hint = new Label(grid, SWT.NONE);
-        hint.setText(hintText == null ? "" : hintText);
-        hint.setForeground(FormStyle.HINT);
-        hint.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        label.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, stacked ? 2 : 1, 1));
+        if (stacked) {
+            hint = hint(grid, hintText);
+            this.editor = editor.apply(grid);
+            this.editor.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        } else {
+            this.editor = editor.apply(grid);
+            GridData editorData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            editorData.widthHint = EDITOR_WIDTH;
+            editorData.minimumWidth = EDITOR_WIDTH;
+            this.editor.setLayoutData(editorData);
+            hint = hint(grid, hintText);
+        }
         if (tooltip != null && !tooltip.isEmpty()) {
             label.setToolTipText(tooltip);
             this.editor.setToolTipText(tooltip);
             hint.setToolTipText(tooltip);
         }
         spacer = new Label(grid, SWT.NONE);
+        spacer.setLayoutData(new GridData());
         error = new Label(grid, SWT.WRAP);
         error.setForeground(FormStyle.ERROR);
         GridData errorData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         errorData.widthHint = 160;
         error.setLayoutData(errorData);
-        spacer.setLayoutData(new GridData());
         showError(null);
+    }
+
+    private static Label hint(Composite grid, String hintText) {
+        Label hint = new Label(grid, SWT.NONE);
+        hint.setText(hintText == null ? "" : hintText);
+        hint.setForeground(FormStyle.HINT);
+        hint.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        return hint;
     }
 
     /** Shows {@code message} under the editor, or hides the error line when null or empty. */

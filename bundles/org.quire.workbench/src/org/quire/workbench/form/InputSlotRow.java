@@ -40,7 +40,7 @@ public final class InputSlotRow {
 
     InputSlotRow(Composite grid, InputSpec slot, Runnable onChange) {
         this.slot = slot;
-        this.row = new FieldRow(grid, labelText(slot), tooltip(slot), parent -> editor(parent, onChange), hint(slot));
+        this.row = new FieldRow(grid, labelText(slot), tooltip(slot), parent -> editor(parent, onChange), hint(slot), true);
     }
 
     private Composite editor(Composite parent, Runnable onChange) {

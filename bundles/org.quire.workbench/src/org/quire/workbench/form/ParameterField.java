@@ -79,8 +79,14 @@ final class ParameterField {
                 + (spec.maxExclusive() ? ")" : "]");
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    /** A bound in few characters: plain below a million, else like {@code 1e7} or {@code 2.5e-9}. */
+    static String number(double v) {
+        double abs = Math.abs(v);
+        if (v == 0 || (abs >= 1e-3 && abs < 1e6)) {
+            return v == Math.rint(v) ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString().toLowerCase(java.util.Locale.ROOT);
+        return s.replace("e+", "e");
     }
 
     /** The parameter. */

@@ -32,6 +32,8 @@ import org.quire.api.params.ParameterSpec;
  */
 public final class ParameterForm {
 
+    private static final String DROP_NOTE = "Drop files on this form to fill the next free slot, or use File \u203a Open data\u2026";
+
     private final AlgorithmDescriptor descriptor;
     private final Composite root;
     private final Map<String, ParameterField> fields = new LinkedHashMap<>();
@@ -62,7 +64,7 @@ public final class ParameterForm {
             for (InputSpec slot : descriptor.inputs()) {
                 slots.add(new InputSlotRow(inputs, slot, this::validate));
             }
-            dropNote = note(inputs, "Drop files on this form to fill the next free slot, or use File \u203a Open data\u2026");
+            dropNote = note(inputs, DROP_NOTE);
         } else {
             dropNote = null;
         }
@@ -183,9 +185,9 @@ public final class ParameterForm {
                 rejected.add(name + " fits no free input slot (" + slotSummary() + ")");
             }
         }
-        if (dropNote != null && !rejected.isEmpty()) {
-            dropNote.setText(String.join("\n", rejected));
-            dropNote.setForeground(FormStyle.ERROR);
+        if (dropNote != null) {
+            dropNote.setText(rejected.isEmpty() ? DROP_NOTE : String.join("\n", rejected));
+            dropNote.setForeground(rejected.isEmpty() ? FormStyle.HINT : FormStyle.ERROR);
             dropNote.requestLayout();
         }
         validate();

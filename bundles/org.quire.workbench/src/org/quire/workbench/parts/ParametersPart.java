@@ -70,7 +70,9 @@ public final class ParametersPart {
     private Button runButton;
     private Button cancelButton;
     private AutoCloseable historySubscription;
+    private AutoCloseable registrySubscription;
     private UiCoalescer cancelState;
+    private UiCoalescer registryChanged;
 
     @PostConstruct
     void create(Composite parent) {
@@ -113,7 +115,10 @@ public final class ParametersPart {
                 p -> {
                     Text t = new Text(p, SWT.BORDER | SWT.SINGLE);
                     t.setText(Long.toString(DEFAULT_SEED));
-                    t.addListener(SWT.Modify, e -> updateButtons());
+                    t.addListener(SWT.Modify, e -> {
+                        seedRow.showError(seedText() == null ? "not a 64-bit integer: " + t.getText() : null);
+                        updateButtons();
+                    });
                     return t;
                 }, "64-bit integer");
         int cores = RunRequest.defaultThreads();
@@ -147,8 +152,26 @@ public final class ParametersPart {
 
         cancelState = new UiCoalescer(parent.getDisplay(), this::updateButtons);
         historySubscription = history.subscribe(r -> cancelState.request());
+        registryChanged = new UiCoalescer(parent.getDisplay(), this::rebuild);
+        subscribeToRegistry();
         showSetupError(null);
         rebuild();
+    }
+
+    /** Follows the registry so that the form goes when its plugin goes, and comes back with it. */
+    private void subscribeToRegistry() {
+        close(registrySubscription);
+        registrySubscription = registry == null ? null : registry.subscribe(registryChanged::request);
+    }
+
+    private static void close(AutoCloseable subscription) {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // removing a listener cannot fail in a way that matters here
+            }
+        }
     }
 
     private static GridData buttonData(Button b) {
@@ -162,6 +185,7 @@ public final class ParametersPart {
     void setRegistry(@Optional AlgorithmRegistry newRegistry) {
         registry = newRegistry;
         if (root != null) {
+            subscribeToRegistry();
             rebuild();
         }
     }
@@ -214,6 +238,7 @@ public final class ParametersPart {
                 form.setValues(previous);
             }
             form.addValidityListener(this::updateButtons);
+            form.addValidityListener(this::updateScrollSize); // error lines come and go
         }
         root.layout(true, true);
         updateScrollSize();
@@ -231,10 +256,8 @@ public final class ParametersPart {
         if (root == null || root.isDisposed()) {
             return;
         }
-        seedRow.showError(seedText() == null ? "not a 64-bit integer: " + ((Text) seedRow.editor()).getText() : null);
         runButton.setEnabled(canRun());
         cancelButton.setEnabled(!history.running().isEmpty());
-        content.layout(true, true);
     }
 
     private Long seedText() {
@@ -325,10 +348,7 @@ public final class ParametersPart {
 
     @PreDestroy
     void dispose() {
-        try {
-            historySubscription.close();
-        } catch (Exception e) {
-            // removing a listener cannot fail in a way that matters at shutdown
-        }
+        close(historySubscription);
+        close(registrySubscription);
     }
 }

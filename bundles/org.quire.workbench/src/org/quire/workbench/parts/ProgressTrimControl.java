@@ -100,8 +100,7 @@ public final class ProgressTrimControl {
             }
         } else {
             String text = history.latest().map(r -> "Last run " + r.label() + ": " + r.stateText() + " in "
-                    + Numbers.seconds(r.elapsed(Instant.now()).toNanos()) + " s"
-                    + r.directory().map(d -> ", written to " + d).orElse("")).orElse("Ready");
+                    + Numbers.seconds(r.elapsed(Instant.now()).toNanos()) + " s").orElse("Ready");
             label.setText(text);
             label.setForeground(history.latest().map(r -> FormStyle.statusColor(label.getDisplay(), r.stateText()))
                     .orElse(label.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND)));
@@ -109,12 +108,18 @@ public final class ProgressTrimControl {
             bar.setEnabled(false);
             cancel.setEnabled(false);
         }
-        label.setToolTipText(label.getText());
+        label.setToolTipText(history.latest().flatMap(r -> r.directory()).map(d -> label.getText() + "\nRun directory: " + d)
+                .orElse(label.getText()));
     }
 
     /** The status text (for tests). */
     String text() {
         return label.getText();
+    }
+
+    /** The Cancel button (for tests). */
+    Button cancelButton() {
+        return cancel;
     }
 
     /** The progress bar (for tests). */

@@ -60,9 +60,9 @@ public final class RunsPart {
         ColumnViewerToolTipSupport.enableFor(viewer);
         column(columns, "#", 4, SWT.RIGHT, r -> Integer.toString(r.number()));
         column(columns, "Started", 10, SWT.LEFT, r -> TIME.format(r.submittedAt().atZone(ZoneId.systemDefault())));
-        column(columns, "Algorithm", 30, SWT.LEFT, r -> r.descriptor().name() + " (" + r.descriptor().id() + ")");
+        column(columns, "Algorithm", 26, SWT.LEFT, r -> r.descriptor().name() + " (" + r.descriptor().id() + ")");
         column(columns, "Status", 14, SWT.LEFT, RunsPart::statusText);
-        column(columns, "Elapsed [s]", 10, SWT.RIGHT,
+        column(columns, "Elapsed [s]", 13, SWT.RIGHT,
                 r -> String.format(Locale.ROOT, "%.2f", r.elapsed(Instant.now()).toNanos() / 1e9));
         viewer.addDoubleClickListener(e -> {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();

@@ -83,8 +83,8 @@ final class SummaryTab {
         SashForm sash = new SashForm(page, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         metrics = new KeyValueTable(sash, "Metric", "Value", 50, 50, SWT.RIGHT, metricRows(outcome));
-        provenance = new KeyValueTable(sash, "Provenance", "Value", 35, 65, SWT.LEFT, provenanceRows(run, outcome));
-        sash.setWeights(40, 60);
+        provenance = new KeyValueTable(sash, "Provenance", "Value", 42, 58, SWT.LEFT, provenanceRows(run, outcome));
+        sash.setWeights(34, 66);
     }
 
     private static GridData wrapping() {
