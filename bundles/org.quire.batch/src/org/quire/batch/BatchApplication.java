@@ -27,7 +27,21 @@ public final class BatchApplication implements IApplication {
     private static final long CANCEL_GRACE_MILLIS = 30_000;
 
     @Override
-    public Object start(IApplicationContext context) throws Exception {
+    public Object start(IApplicationContext context) {
+        try {
+            return run(context);
+        } catch (RuntimeException | Error e) {
+            // never let the launcher turn a crash into exit code 0
+            System.err.println("error: Quire could not start: " + e);
+            e.printStackTrace();
+            return 4;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 5;
+        }
+    }
+
+    private int run(IApplicationContext context) throws InterruptedException {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         context.applicationRunning();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
