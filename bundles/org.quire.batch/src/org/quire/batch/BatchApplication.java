@@ -14,6 +14,8 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.quire.batch.cli.Cancellation;
 import org.quire.batch.cli.CliEnvironment;
 import org.quire.batch.cli.QuireCommand;
+import org.quire.core.plugins.PluginFolder;
+import org.quire.core.plugins.QuireHome;
 import org.quire.core.registry.AlgorithmRegistry;
 
 /**

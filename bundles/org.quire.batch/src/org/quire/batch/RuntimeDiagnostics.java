@@ -14,6 +14,7 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.quire.batch.cli.CliEnvironment.BundleInfo;
 import org.quire.batch.cli.CliEnvironment.ComponentInfo;
 import org.quire.batch.cli.CliEnvironment.Diagnostics;
+import org.quire.core.plugins.PluginFolder;
 
 /** Reads bundles and Declarative Services components from the running framework for {@code quire doctor}. */
 final class RuntimeDiagnostics {
@@ -42,7 +43,7 @@ final class RuntimeDiagnostics {
             }
         }
         components.sort(Comparator.comparing(ComponentInfo::name));
-        return new Diagnostics(bundles, components, plugins.infos());
+        return new Diagnostics(bundles, components, plugins.statuses());
     }
 
     private static ComponentInfo component(ServiceComponentRuntime scr, ComponentDescriptionDTO d) {

@@ -12,6 +12,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.quire.core.plugins.PluginFolder;
+import org.quire.core.plugins.PluginStatus;
+import org.quire.core.plugins.QuireHome;
 import org.quire.core.registry.AlgorithmRegistry;
 import org.quire.workbench.model.RunDirectories;
 import org.quire.workbench.model.RunHistory;
@@ -20,7 +23,8 @@ import org.quire.workbench.run.VizChartRenderer;
 
 /**
  * Model add-on that sets up the workbench's services in the application context: the
- * {@link RunHistory}, {@link RunDirectories} and {@link RunLauncher}, and the OSGi
+ * {@link RunHistory}, {@link RunDirectories} and {@link RunLauncher}, the user's plugins (loaded from
+ * the Quire home's plugins folder), and the OSGi
  * {@link AlgorithmRegistry} service, tracked dynamically (the value is replaced or removed on the
  * UI thread when the service comes and goes, so parts injecting it are re-injected).
  */
@@ -42,6 +46,14 @@ public final class QuireAddon {
         BundleContext bundleContext = bundle == null ? null : bundle.getBundleContext();
         if (bundleContext == null) {
             return;
+        }
+        PluginFolder plugins = new PluginFolder(bundleContext, QuireHome.pluginsDirectory());
+        plugins.load();
+        context.set(PluginFolder.class, plugins);
+        for (PluginStatus p : plugins.statuses()) {
+            if (!p.active()) {
+                System.err.println("Quire: plugin " + p.file() + " was not loaded: " + p.problem());
+            }
         }
         tracker = new ServiceTracker<>(bundleContext, AlgorithmRegistry.class, new ServiceTrackerCustomizer<>() {
             @Override

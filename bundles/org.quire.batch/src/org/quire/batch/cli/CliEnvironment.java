@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.quire.core.output.ChartRenderer;
+import org.quire.core.plugins.PluginStatus;
 import org.quire.core.registry.AlgorithmRegistry;
 
 /**
@@ -47,7 +48,7 @@ public record CliEnvironment(AlgorithmRegistry registry, ChartRenderer charts, P
      * @param components one entry per DS component
      * @param plugins    user plugins loaded from the plugins folder, with problems
      */
-    public record Diagnostics(List<BundleInfo> bundles, List<ComponentInfo> components, List<PluginInfo> plugins) {
+    public record Diagnostics(List<BundleInfo> bundles, List<ComponentInfo> components, List<PluginStatus> plugins) {
         /** No runtime (plain Java). */
         public static final Diagnostics EMPTY = new Diagnostics(List.of(), List.of(), List.of());
     }
@@ -58,9 +59,5 @@ public record CliEnvironment(AlgorithmRegistry registry, ChartRenderer charts, P
 
     /** A DS component: name, bundle, state (active, satisfied, unsatisfied-reference, ...), and what it lacks. */
     public record ComponentInfo(String name, String bundle, String state, List<String> problems) {
-    }
-
-    /** A user plugin jar: file, bundle name (if readable), whether it is active, and the problem in words. */
-    public record PluginInfo(String file, String bundle, boolean active, String problem) {
     }
 }

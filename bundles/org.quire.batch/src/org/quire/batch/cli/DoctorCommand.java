@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quire.batch.cli.CliEnvironment.BundleInfo;
 import org.quire.batch.cli.CliEnvironment.ComponentInfo;
 import org.quire.batch.cli.CliEnvironment.Diagnostics;
-import org.quire.batch.cli.CliEnvironment.PluginInfo;
+import org.quire.core.plugins.PluginStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ final class DoctorCommand implements Callable<Integer> {
         CliEnvironment env = parent.env;
         Diagnostics d = env.diagnostics().get();
         boolean healthy = d.components().stream().allMatch(c -> c.problems().isEmpty())
-                && d.plugins().stream().allMatch(PluginInfo::active) && env.registry().problems().isEmpty();
+                && d.plugins().stream().allMatch(PluginStatus::active) && env.registry().problems().isEmpty();
         if (json) {
             ObjectNode root = SchemaJson.MAPPER.createObjectNode();
             root.put("healthy", healthy);
@@ -46,7 +46,7 @@ final class DoctorCommand implements Callable<Integer> {
                 c.problems().forEach(n.putArray("problems")::add);
             }
             ArrayNode plugins = root.putArray("plugins");
-            for (PluginInfo p : d.plugins()) {
+            for (PluginStatus p : d.plugins()) {
                 plugins.addObject().put("file", p.file()).put("bundle", p.bundle()).put("active", p.active()).put("problem", p.problem());
             }
             ArrayNode algs = root.putArray("algorithms");
@@ -64,7 +64,7 @@ final class DoctorCommand implements Callable<Integer> {
                 c.problems().forEach(p -> out.println("    missing: " + p));
             }
             out.println("plugins:" + (d.plugins().isEmpty() ? " none" : ""));
-            for (PluginInfo p : d.plugins()) {
+            for (PluginStatus p : d.plugins()) {
                 out.println("  " + p.file() + " " + p.bundle() + ": " + (p.active() ? "active" : p.problem()));
             }
             out.println("algorithms: " + env.registry().algorithms().size());

@@ -10,15 +10,17 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.quire.core.plugins.QuireHome;
+
 /**
  * Where the workbench writes run directories: {@code <home>/runs/<yyyyMMdd-HHmmss>-<algorithm>},
  * with {@code -2}, {@code -3}, ... appended when two runs of one algorithm start in the same second.
- * The home is the system property {@value #HOME_PROPERTY} or {@code ~/.quire}. Thread-safe.
+ * The home is {@link QuireHome#directory()}. Thread-safe.
  */
 public final class RunDirectories {
 
     /** System property that overrides the Quire home directory. */
-    public static final String HOME_PROPERTY = "quire.home";
+    public static final String HOME_PROPERTY = QuireHome.HOME_PROPERTY;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -35,11 +37,9 @@ public final class RunDirectories {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** Run directories under {@code -Dquire.home=...} or {@code ~/.quire}, stamped in the system time zone. */
+    /** Run directories under the Quire home ({@link QuireHome}), stamped in the system time zone. */
     public static RunDirectories fromSystem() {
-        String home = System.getProperty(HOME_PROPERTY);
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".quire");
-        return new RunDirectories(base.toAbsolutePath(), ZoneId.systemDefault());
+        return new RunDirectories(QuireHome.directory().toAbsolutePath(), ZoneId.systemDefault());
     }
 
     /** The directory that holds the run directories. */

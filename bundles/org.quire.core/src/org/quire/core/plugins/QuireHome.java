@@ -1,4 +1,4 @@
-package org.quire.batch;
+package org.quire.core.plugins;
 
 import java.nio.file.Path;
 
@@ -6,12 +6,16 @@ import java.nio.file.Path;
  * Quire's per-user folder: system property {@code quire.home}, else environment variable
  * {@code QUIRE_HOME}, else {@code ~/.quire}. Plugins live in its {@code plugins} folder.
  */
-final class QuireHome {
+public final class QuireHome {
+    /** System property that overrides the home folder. */
+    public static final String HOME_PROPERTY = "quire.home";
+
     private QuireHome() {
     }
 
-    static Path directory() {
-        String p = System.getProperty("quire.home");
+    /** The Quire home folder (may not exist yet). */
+    public static Path directory() {
+        String p = System.getProperty(HOME_PROPERTY);
         if (p == null || p.isBlank()) {
             p = System.getenv("QUIRE_HOME");
         }
@@ -21,7 +25,8 @@ final class QuireHome {
         return Path.of(p);
     }
 
-    static Path pluginsDirectory() {
+    /** The plugins folder under the home. */
+    public static Path pluginsDirectory() {
         return directory().resolve("plugins");
     }
 }

@@ -1,4 +1,4 @@
-package org.quire.batch;
+package org.quire.core.plugins;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,26 +11,29 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.quire.batch.cli.CliEnvironment.PluginInfo;
 
 /**
  * Installs and starts the plugin jars found in the user's plugins folder (by reference, so the jar
  * is read in place). A jar that is not a bundle or does not resolve is reported with the reason in
  * words and everything else keeps working. Bundles installed from jars that have since been deleted
- * are uninstalled.
+ * are uninstalled. Used by both products at start; not thread-safe (call {@link #load()} once).
  */
-final class PluginFolder {
+public final class PluginFolder {
     private final BundleContext context;
     private final Path directory;
-    private final List<PluginInfo> infos = new ArrayList<>();
+    private final List<PluginStatus> statuses = new ArrayList<>();
 
-    PluginFolder(BundleContext context, Path directory) {
+    /**
+     * @param context   the framework to install into
+     * @param directory the plugins folder (need not exist)
+     */
+    public PluginFolder(BundleContext context, Path directory) {
         this.context = context;
         this.directory = directory;
     }
 
     /** Installs, resolves and starts every {@code *.jar} in the folder, in name order. */
-    void load() {
+    public void load() {
         String prefix = "reference:" + directory.toUri();
         for (Bundle b : context.getBundles()) {
             String loc = b.getLocation();
@@ -49,7 +52,7 @@ final class PluginFolder {
         try (Stream<Path> s = Files.list(directory)) {
             jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
-            infos.add(new PluginInfo(directory.toString(), "", false, "cannot list the plugins folder: " + e.getMessage()));
+            statuses.add(new PluginStatus(directory.toString(), "", false, "cannot list the plugins folder: " + e.getMessage()));
             return;
         }
         List<Bundle> installed = new ArrayList<>();
@@ -59,7 +62,7 @@ final class PluginFolder {
                 installed.add(context.installBundle("reference:" + jar.toUri()));
                 installedFrom.add(jar);
             } catch (BundleException | SecurityException e) {
-                infos.add(new PluginInfo(jar.getFileName().toString(), "", false, "not an OSGi bundle: " + e.getMessage()));
+                statuses.add(new PluginStatus(jar.getFileName().toString(), "", false, "not an OSGi bundle: " + e.getMessage()));
             }
         }
         context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(installed);
@@ -70,9 +73,9 @@ final class PluginFolder {
                 if (b.getHeaders().get("Fragment-Host") == null) {
                     b.start(Bundle.START_ACTIVATION_POLICY);
                 }
-                infos.add(new PluginInfo(file, b.getSymbolicName() + " " + b.getVersion(), true, ""));
+                statuses.add(new PluginStatus(file, b.getSymbolicName() + " " + b.getVersion(), true, ""));
             } catch (BundleException | IllegalStateException e) {
-                infos.add(new PluginInfo(file, b.getSymbolicName() + " " + b.getVersion(), false, inWords(e)));
+                statuses.add(new PluginStatus(file, b.getSymbolicName() + " " + b.getVersion(), false, inWords(e)));
             }
         }
     }
@@ -82,8 +85,8 @@ final class PluginFolder {
         return m.contains("Unresolved requirement") ? "does not resolve: " + m.substring(m.indexOf("Unresolved requirement")) : m;
     }
 
-    /** What happened to each jar. */
-    List<PluginInfo> infos() {
-        return List.copyOf(infos);
+    /** What happened to each jar, in name order. */
+    public List<PluginStatus> statuses() {
+        return List.copyOf(statuses);
     }
 }
