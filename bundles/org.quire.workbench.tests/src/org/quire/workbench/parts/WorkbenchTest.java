@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -74,6 +75,7 @@ import org.quire.workbench.uitest.WorkbenchHarness;
  * a run as a job file that reruns to the same numbers. Saves {@code workbench-run.png} always and a
  * screenshot of every failure.
  */
+@Tag("ui") // needs a display; skipped with the other UI tests when there is none
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchTest {
