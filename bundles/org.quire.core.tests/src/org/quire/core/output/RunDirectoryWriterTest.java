@@ -491,7 +491,7 @@ class RunDirectoryWriterTest {
         assertThat(html).startsWith("<!DOCTYPE html>");
         assertThat(html).contains("<title>Random walk (test.walk) - ok</title>");
         assertThat(html).contains("<h1>Random walk <code>test.walk</code> <span class=\"badge s-ok\">ok</span></h1>");
-        assertThat(html).contains("<td>hurst</td><td class=\"num\">0.75</td>");
+        assertThat(html).contains("<td>hurst</td><td class=\"num\" title=\"0.75\">0.75</td>");
         assertThat(html).contains("<details><summary><code>long</code>");
         assertThat(html).doesNotContain("<details><summary><code>short</code>");
         String table = html.substring(html.indexOf("Table <code>rows</code>"), html.indexOf("</table>", html.indexOf("Table <code>rows</code>")));

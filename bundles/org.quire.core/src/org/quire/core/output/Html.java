@@ -88,6 +88,25 @@ final class Html {
         return Double.toString(v);
     }
 
+    /**
+     * A table cell for a number: six significant digits (integers in full) for reading, the exact
+     * round-trip value as the cell's tooltip; the exact values are also in {@code results.json}.
+     */
+    static String numberCell(double v) {
+        String exact = number(v);
+        String shown;
+        if (!Double.isFinite(v) || v == 0) {
+            shown = exact;
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            shown = Long.toString((long) v);
+        } else if (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6) {
+            shown = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        } else {
+            shown = String.format(java.util.Locale.ROOT, "%.5e", v);
+        }
+        return "<td class=\"num\" title=\"" + esc(exact) + "\">" + esc(shown) + "</td>";
+    }
+
     /** Starts a page: doctype, head with title and style, opening body. */
     static void begin(StringBuilder out, String title) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

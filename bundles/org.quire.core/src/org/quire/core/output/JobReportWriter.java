@@ -72,8 +72,8 @@ public final class JobReportWriter {
         }
         h.append("<p class=\"counts\"><strong>").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
                 .append("</strong> ");
-        if (!runs.isEmpty()) {
-            h.append("overall ").append(Html.badge(worst)).append(' ');
+        if (counts.size() > 1) {
+            h.append("overall ").append(Html.badge(worst)).append(" &middot; ");
         }
         counts.forEach((s, n) -> h.append("<span>").append(Html.badge(s)).append(" ").append(n).append("</span>"));
         h.append("</p>\n");
@@ -109,7 +109,7 @@ public final class JobReportWriter {
         if (!metrics.isEmpty()) {
             h.append("<table>\n<tr><th>metric</th><th>value</th></tr>\n");
             metrics.entrySet().stream().limit(KEY_METRICS).forEach(e -> h.append("<tr><td>").append(esc(e.getKey()))
-                    .append("</td><td class=\"num\">").append(esc(Html.number(e.getValue()))).append("</td></tr>\n"));
+                    .append("</td>").append(Html.numberCell(e.getValue())).append("</tr>\n"));
             h.append("</table>\n");
             if (metrics.size() > KEY_METRICS) {
                 h.append("<p class=\"note\">").append(metrics.size() - KEY_METRICS).append(" more in the run's report.</p>\n");

@@ -94,8 +94,8 @@ final class RunReportHtml {
             return;
         }
         h.append("<h2>Metrics</h2>\n<table>\n<tr><th>metric</th><th>value</th></tr>\n");
-        r.metrics().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td class=\"num\">")
-                .append(esc(Html.number(v))).append("</td></tr>\n"));
+        r.metrics().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td>").append(Html.numberCell(v))
+                .append("</tr>\n"));
         h.append("</table>\n");
     }
 

@@ -1,0 +1,86 @@
+package org.quire.fbm;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.quire.api.Progress;
+import org.quire.api.RunContext;
+import org.quire.api.RunLog;
+
+/** A minimal run context for calling {@code run} directly: fixed seed and threads, no progress, recorded log. */
+final class TestContext implements RunContext {
+
+    final List<String> warnings = new CopyOnWriteArrayList<>();
+    final List<String> infos = new CopyOnWriteArrayList<>();
+    private final long seed;
+    private final int threads;
+    private final boolean cancelled;
+
+    TestContext(long seed, int threads) {
+        this(seed, threads, false);
+    }
+
+    /** A context whose progress reports that the run has been cancelled. */
+    TestContext(long seed, int threads, boolean cancelled) {
+        this.seed = seed;
+        this.threads = threads;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public Progress progress() {
+        if (!cancelled) {
+            return Progress.none();
+        }
+        return new Progress() {
+            @Override
+            public void begin(String task, long total) {
+            }
+
+            @Override
+            public void worked(long units) {
+                checkCancelled();
+            }
+
+            @Override
+            public Progress split(long units) {
+                checkCancelled();
+                return this;
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public RunLog log() {
+        return new RunLog() {
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+    }
+}
