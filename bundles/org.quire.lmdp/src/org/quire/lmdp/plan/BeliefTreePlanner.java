@@ -147,21 +147,16 @@ public final class BeliefTreePlanner {
             double[] alpha = new double[mm];
             // children per (reward, next) observation, shared by contexts with equal rewards
             Map<Double, double[][]> childAlphas = new HashMap<>();
-            boolean[] reachable = new boolean[ss];
-            for (int m = 0; m < mm; m++) {
-                for (int n : model.successors(m, s, a)) {
-                    reachable[n] = true;
-                }
-            }
             for (int m = 0; m < mm; m++) {
                 java.util.Arrays.fill(v, 0);
-                if (h + 1 < hh) {
+                // A context the belief rules out never contributes to a value here or above (its weight is 0 on
+                // every path through this node), so its observations are not expanded and its entry is the
+                // backup of zero continuation values, a placeholder. Expanding only the successors of contexts
+                // with positive belief keeps every child belief well defined.
+                if (h + 1 < hh && belief[m] > 0) {
                     double r = model.reward(m, s, a);
                     double[][] children = childAlphas.computeIfAbsent(r, k -> new double[ss][]);
-                    for (int n = 0; n < ss; n++) {
-                        if (!reachable[n]) {
-                            continue;
-                        }
+                    for (int n : model.successors(m, s, a)) {
                         if (children[n] == null) {
                             double[] nb = Beliefs.update(model, belief, s, a, r, n);
                             children[n] = node(h + 1, n, nb).alpha();
