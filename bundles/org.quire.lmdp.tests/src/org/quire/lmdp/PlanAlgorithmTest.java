@@ -36,7 +36,7 @@ class PlanAlgorithmTest {
 
     @Test
     void tigerMetricsPolicyAndChart() throws Exception {
-        Result r = plan(Generators.tiger(0.8, 4), Map.of());
+        Result r = plan(Generators.tiger(0.8, 4), Map.of("planner", "both"));
         assertThat(r.metrics().get("optimalValue")).isCloseTo(0.512 + 3 * 0.64 * 0.2, within(1e-12));
         assertThat(r.metrics().get("contextKnownValue")).isCloseTo(1.0, within(1e-12));
         assertThat(r.metrics().get("bestMemorylessValue")).isLessThanOrEqualTo(r.metrics().get("optimalValue"));

@@ -56,8 +56,9 @@ public final class PlanAlgorithm implements Algorithm<PlanAlgorithm.Params> {
     public record Params(
             @Param(label = "Horizon", min = 0, max = 1000, defaultValue = "0",
                     description = "Horizon H overriding the file's; 0 keeps the file's horizon") int horizon,
-            @Param(label = "Planner", defaultValue = "both", choices = {"belief-tree", "alpha-vectors", "both"},
-                    description = "Exact planner; both runs the two and fails unless they agree within 1e-9") String planner,
+            @Param(label = "Planner", defaultValue = "belief-tree", choices = {"belief-tree", "alpha-vectors", "both"},
+                    description = "Exact planner; both also runs exact alpha-vector backups and fails unless the two agree "
+                            + "within 1e-9 (alpha vectors with LP pruning are slow from 3 contexts on)") String planner,
             @Param(label = "Node cap", min = 1, max = 50_000_000, defaultValue = "5000000",
                     description = "Most belief-tree nodes before the run fails") int maxNodes,
             @Param(label = "Vector cap", min = 1, max = 10_000_000, defaultValue = "20000",
