@@ -67,6 +67,7 @@ final class QuireProcess {
         StreamCollector out = new StreamCollector(p.getInputStream());
         StreamCollector err = new StreamCollector(p.getErrorStream());
         if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly); // the JVM under the launcher script
             p.destroyForcibly();
             throw new IllegalStateException("quire " + String.join(" ", args) + " did not finish within " + TIMEOUT);
         }
