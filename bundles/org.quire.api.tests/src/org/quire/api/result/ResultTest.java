@@ -42,6 +42,12 @@ class ResultTest {
         assertThatThrownBy(() -> new Mesh("m", new float[9], new int[] {0, 1, 3})).hasMessageContaining("triangle 0 names vertex 3, expected 0..2");
         assertThatThrownBy(() -> new PointCloud("p", new float[4], null, null)).hasMessageContaining("multiple of 3");
         assertThatThrownBy(() -> new PointCloud("p", new float[6], null, new int[1])).hasMessageContaining("one colour per point");
+        assertThatThrownBy(() -> new PointCloud("p", new float[6], null, null, new float[1], "r")).hasMessageContaining("one scalar per point");
+        assertThatThrownBy(() -> new PointCloud("p", new float[6], null, null, new float[] {0, Float.NaN}, "r"))
+                .hasMessageContaining("scalar 1 is not finite");
+        assertThatThrownBy(() -> new PointCloud("p", new float[6], null, null, new float[2], " ")).hasMessageContaining("need a label");
+        assertThatThrownBy(() -> new PointCloud("p", new float[6], null, null, null, "r")).hasMessageContaining("without scalars");
+        assertThat(new PointCloud("p", new float[6], null, null).scalars()).isNull();
         assertThatThrownBy(() -> new Image("i", 2, 2, new int[3])).hasMessageContaining("width*height");
         assertThatThrownBy(() -> ChartSpec.histogram("h", "t", "v", 0, new double[] {1})).hasMessageContaining("bins >= 1");
         assertThat(new Mesh("m", new float[9], new int[] {0, 1, 2}).triangleCount()).isEqualTo(1);

@@ -287,6 +287,21 @@ class RunDirectoryWriterTest {
     }
 
     @Test
+    void pointCloudScalarsAreAVertexPropertyWithTheLabelInAComment() throws IOException {
+        Path dir = tmp.resolve("run");
+        PointCloud residuals = new PointCloud("res", new float[] {0, 0, 0, 1, 1, 1}, null, null,
+                new float[] {0.25f, -3.5f}, "residual (mm)");
+        new RunDirectoryWriter(null).write(ok(Result.builder().cloud(residuals).build()), dir);
+
+        TestPlyReader ply = new TestPlyReader(Files.readAllBytes(dir.resolve("res.ply")));
+        assertThat(ply.headerLines).contains("comment scalar: residual (mm)");
+        assertThat(ply.elements.get("vertex").properties().stream().map(TestPlyReader.Property::name))
+                .containsExactly("x", "y", "z", "scalar");
+        assertThat(ply.floats("vertex", "scalar")).containsExactly(0.25f, -3.5f);
+        assertThat(ply.floats("vertex", "z")).containsExactly(0f, 1f);
+    }
+
+    @Test
     void meshPlyReadsBackVerticesAndFaces() throws IOException {
         float[] v = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1};
         int[] tri = {0, 1, 2, 0, 1, 3, 1, 2, 3};

@@ -11,8 +11,8 @@ import org.quire.api.result.PointCloud;
 
 /**
  * Writes point clouds and triangle meshes as binary little-endian PLY 1.0: vertices as
- * {@code float x y z} (then {@code float nx ny nz} and {@code uchar red green blue} when the cloud has
- * normals or colours), faces as {@code list uchar int vertex_indices} with three indices each.
+ * {@code float x y z} (then {@code float nx ny nz}, {@code uchar red green blue} and {@code float scalar}, its label in a
+ * {@code comment scalar:} header line, when the cloud has them), faces as {@code list uchar int vertex_indices} with three indices each.
  * Stateless and thread-safe.
  */
 final class PlyWriter {
@@ -27,8 +27,13 @@ final class PlyWriter {
         float[] xyz = cloud.xyz();
         float[] normals = cloud.normals();
         int[] rgb = cloud.rgb();
+        float[] scalars = cloud.scalars();
         int n = cloud.size();
-        StringBuilder h = header("point cloud " + cloud.name()).append("element vertex ").append(n).append('\n');
+        StringBuilder h = header("point cloud " + cloud.name());
+        if (scalars != null) {
+            h.append("comment scalar: ").append(cloud.scalarLabel().replace('\n', ' ')).append('\n');
+        }
+        h.append("element vertex ").append(n).append('\n');
         h.append("property float x\nproperty float y\nproperty float z\n");
         if (normals != null) {
             h.append("property float nx\nproperty float ny\nproperty float nz\n");
@@ -36,8 +41,11 @@ final class PlyWriter {
         if (rgb != null) {
             h.append("property uchar red\nproperty uchar green\nproperty uchar blue\n");
         }
+        if (scalars != null) {
+            h.append("property float scalar\n");
+        }
         out.write(h.append("end_header\n").toString().getBytes(StandardCharsets.US_ASCII));
-        int stride = 12 + (normals != null ? 12 : 0) + (rgb != null ? 3 : 0);
+        int stride = 12 + (normals != null ? 12 : 0) + (rgb != null ? 3 : 0) + (scalars != null ? 4 : 0);
         ByteBuffer buf = buffer(stride);
         for (int i = 0; i < n; i++) {
             if (buf.remaining() < stride) {
@@ -49,6 +57,9 @@ final class PlyWriter {
             }
             if (rgb != null) {
                 buf.put((byte) (rgb[i] >>> 16)).put((byte) (rgb[i] >>> 8)).put((byte) rgb[i]);
+            }
+            if (scalars != null) {
+                buf.putFloat(scalars[i]);
             }
         }
         drain(buf, out);
