@@ -19,6 +19,11 @@ public final class BeliefTreePlanner {
     private final int aa;
     private final int hh;
     private long maxNodes = Long.MAX_VALUE;
+    /** Relative margin by which an action must beat the best so far (ties keep the lowest action). */
+    private static final double TIE = 1e-12;
+    private final double[] leafZero;
+    /** Support of P_m(·|s,a), ascending (read-only copies taken once: {@link Lmdp#successors} copies per call). */
+    private final int[][][][] successors;
 
     /** One node of the policy tree (immutable once built). */
     public record Node(int h, int s, double[] belief, int action, double[] alpha, double[] actionValues) {
@@ -40,6 +45,15 @@ public final class BeliefTreePlanner {
         ss = beliefModel.states();
         aa = beliefModel.actions();
         hh = beliefModel.horizon();
+        leafZero = new double[ss];
+        successors = new int[mm][ss][aa][];
+        for (int m = 0; m < mm; m++) {
+            for (int s = 0; s < ss; s++) {
+                for (int a = 0; a < aa; a++) {
+                    successors[m][s][a] = beliefModel.successors(m, s, a);
+                }
+            }
+        }
     }
 
     /** The exact backup R_m(s,a) + Σ_s' P_m(s'|s,a) v[s'] of {@code model}. */
@@ -77,7 +91,7 @@ public final class BeliefTreePlanner {
         return this;
     }
 
-    /** Number of memoised nodes so far. */
+    /** Number of memoised nodes so far (last-step nodes below a memoised node are evaluated inline, not counted). */
     public int nodeCount() {
         return memo.size();
     }
@@ -121,14 +135,19 @@ public final class BeliefTreePlanner {
         };
     }
 
-    /** The node (h, s, belief), built on demand; 0 ≤ h < H. */
+    /** The node (h, s, belief), built on demand; 0 ≤ h < H. The belief is copied. */
     public Node node(int h, int s, double[] belief) {
+        return memoised(h, s, belief.clone());
+    }
+
+    /** The memoised node for a belief this planner owns (not copied, never modified afterwards). */
+    private Node memoised(int h, int s, double[] belief) {
         Beliefs.Key key = new Beliefs.Key(h, s, belief);
         Node n = memo.get(key);
         if (n != null) {
             return n;
         }
-        n = build(h, s, belief.clone());
+        n = build(h, s, belief);
         memo.put(key, n);
         if (memo.size() > maxNodes) {
             throw new IllegalStateException("belief tree exceeds " + maxNodes + " nodes at step " + h
@@ -143,23 +162,37 @@ public final class BeliefTreePlanner {
         double bestValue = Double.NEGATIVE_INFINITY;
         double[] actionValues = new double[aa];
         double[] v = new double[ss];
+        boolean expand = h + 1 < hh;
+        boolean childIsLeaf = h + 2 == hh;
+        // children per (reward, next) observation, shared by contexts with equal rewards: group g holds the
+        // contexts whose reward equals groupReward[g]
+        double[] groupReward = new double[mm];
+        double[][][] groupChildren = new double[mm][][];
         for (int a = 0; a < aa; a++) {
             double[] alpha = new double[mm];
-            // children per (reward, next) observation, shared by contexts with equal rewards
-            Map<Double, double[][]> childAlphas = new HashMap<>();
+            int groups = 0;
             for (int m = 0; m < mm; m++) {
                 java.util.Arrays.fill(v, 0);
                 // A context the belief rules out never contributes to a value here or above (its weight is 0 on
                 // every path through this node), so its observations are not expanded and its entry is the
                 // backup of zero continuation values, a placeholder. Expanding only the successors of contexts
-                // with positive belief keeps every child belief well defined.
-                if (h + 1 < hh && belief[m] > 0) {
+                // with positive belief keeps every child belief well defined (positive mass).
+                if (expand && belief[m] > 0) {
                     double r = model.reward(m, s, a);
-                    double[][] children = childAlphas.computeIfAbsent(r, k -> new double[ss][]);
-                    for (int n : model.successors(m, s, a)) {
+                    int g = 0;
+                    while (g < groups && groupReward[g] != r) {
+                        g++;
+                    }
+                    if (g == groups) {
+                        groupReward[g] = r;
+                        groupChildren[g] = new double[ss][];
+                        groups++;
+                    }
+                    double[][] children = groupChildren[g];
+                    for (int n : successors[m][s][a]) {
                         if (children[n] == null) {
                             double[] nb = Beliefs.update(model, belief, s, a, r, n);
-                            children[n] = node(h + 1, n, nb).alpha();
+                            children[n] = childIsLeaf ? leafAlpha(n, nb) : memoised(h + 1, n, nb).alpha();
                         }
                         v[n] = children[n][m];
                     }
@@ -171,12 +204,36 @@ public final class BeliefTreePlanner {
                 value += belief[m] * alpha[m];
             }
             actionValues[a] = value;
-            if (bestAction < 0 || value > bestValue + 1e-12 * Math.max(1, Math.abs(bestValue))) {
+            if (bestAction < 0 || value > bestValue + TIE * Math.max(1, Math.abs(bestValue))) {
                 bestValue = value;
                 bestAction = a;
                 bestAlpha = alpha;
             }
         }
         return new Node(h, s, belief, bestAction, bestAlpha, actionValues);
+    }
+
+    /**
+     * The alpha vector of the last-step node (H−1, s, belief) without memoising it: the greedy action's backup of
+     * zero continuation values, chosen with the same tie rule as {@link #build}, so {@link #node} on that belief
+     * returns the same action and alpha.
+     */
+    private double[] leafAlpha(int s, double[] belief) {
+        double[] zero = leafZero;
+        double[] bestAlpha = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < aa; a++) {
+            double[] alpha = new double[mm];
+            double value = 0;
+            for (int m = 0; m < mm; m++) {
+                alpha[m] = backup.backup(hh - 1, m, s, a, zero);
+                value += belief[m] * alpha[m];
+            }
+            if (bestAlpha == null || value > bestValue + TIE * Math.max(1, Math.abs(bestValue))) {
+                bestValue = value;
+                bestAlpha = alpha;
+            }
+        }
+        return bestAlpha;
     }
 }
