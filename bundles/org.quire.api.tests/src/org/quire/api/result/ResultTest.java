@@ -52,4 +52,23 @@ class ResultTest {
         assertThatThrownBy(() -> ChartSpec.histogram("h", "t", "v", 0, new double[] {1})).hasMessageContaining("bins >= 1");
         assertThat(new Mesh("m", new float[9], new int[] {0, 1, 2}).triangleCount()).isEqualTo(1);
     }
+
+    @Test
+    void filesKeepTheirBytesAndShareTheNameSpaceOfFileItems() {
+        ResultFile f = ResultFile.text("model", "json", "{\"w\": [1, 2]}", "trained model");
+        Result r = Result.builder().file(f).build();
+        assertThat(r.files()).containsExactly(f);
+        assertThat(r.files().get(0).fileName()).isEqualTo("model.json");
+        assertThat(new String(r.files().get(0).content(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"w\": [1, 2]}");
+        byte[] bytes = {1, 2, 3};
+        ResultFile raw = new ResultFile("raw", "bin", bytes, null);
+        bytes[0] = 9;
+        assertThat(raw.content()).containsExactly(1, 2, 3);
+        assertThat(raw.description()).isEmpty();
+        assertThatThrownBy(() -> Result.builder().table(Table.builder("model").numeric("x", new double[] {1}).build())
+                .file(f)).hasMessageContaining("'model' is already used");
+        assertThatThrownBy(() -> new ResultFile("m", ".json", bytes, "")).hasMessageContaining("without the dot");
+        assertThatThrownBy(() -> new ResultFile("m", "JSON", bytes, "")).hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> new ResultFile("../m", "txt", bytes, "")).hasMessageContaining("file name");
+    }
 }

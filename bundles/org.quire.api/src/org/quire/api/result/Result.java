@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * What a run produced: named metrics, JSON-able values, tables, series, charts, point clouds,
- * meshes and images, each in the order added. Build with {@link #builder()}. Immutable.
+ * meshes, images and verbatim files, each in the order added. Build with {@link #builder()}. Immutable.
  *
  * <p>Values may be {@code null}, {@code Boolean}, {@code Number}, {@code String}, arrays of
  * primitives or of these, {@code List}s and {@code Map}s with {@code String} keys of these.
@@ -26,6 +26,7 @@ public final class Result {
     private final List<PointCloud> clouds;
     private final List<Mesh> meshes;
     private final List<Image> images;
+    private final List<ResultFile> files;
 
     private Result(Builder b) {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
@@ -36,6 +37,7 @@ public final class Result {
         clouds = List.copyOf(b.clouds);
         meshes = List.copyOf(b.meshes);
         images = List.copyOf(b.images);
+        files = List.copyOf(b.files);
     }
 
     /** A builder. */
@@ -88,7 +90,15 @@ public final class Result {
         return images;
     }
 
-    /** Collects result items; names must be unique among files (tables, series, charts, clouds, meshes, images). Not thread-safe. */
+    /** Files written verbatim (since 1.1). */
+    public List<ResultFile> files() {
+        return files;
+    }
+
+    /**
+     * Collects result items; names must be unique among file items (tables, series, charts, clouds, meshes, images,
+     * files). Not thread-safe.
+     */
     public static final class Builder {
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -98,6 +108,7 @@ public final class Result {
         private final List<PointCloud> clouds = new ArrayList<>();
         private final List<Mesh> meshes = new ArrayList<>();
         private final List<Image> images = new ArrayList<>();
+        private final List<ResultFile> files = new ArrayList<>();
         private final Set<String> fileNames = new HashSet<>();
 
         private Builder() {
@@ -149,6 +160,12 @@ public final class Result {
         /** Adds an image (written as {@code <name>.png}). */
         public Builder image(Image image) {
             images.add(unique("image", image.name(), image));
+            return this;
+        }
+
+        /** Adds a file written verbatim as {@code <name>.<extension>} (since 1.1). */
+        public Builder file(ResultFile file) {
+            files.add(unique("file", file.name(), file));
             return this;
         }
 
