@@ -17,6 +17,7 @@ import org.quire.batch.cli.QuireCommand;
 import org.quire.core.plugins.PluginFolder;
 import org.quire.core.plugins.QuireHome;
 import org.quire.core.registry.AlgorithmRegistry;
+import org.quire.viz.report.VizRenderers;
 
 /**
  * The headless application {@code org.quire.batch.app}: loads user plugins, waits for the
@@ -25,7 +26,10 @@ import org.quire.core.registry.AlgorithmRegistry;
  */
 public final class BatchApplication implements IApplication {
     private static final long REGISTRY_WAIT_MILLIS = 20_000;
-    /** After a signal, how long the running command may take to stop and write before the process ends anyway. */
+    /**
+     * After a signal, how long the running command may take to stop and write (beyond the run
+     * engine's grace period, which abandons a run that ignores cancellation) before the process ends anyway.
+     */
     private static final long CANCEL_GRACE_MILLIS = 30_000;
 
     @Override
@@ -51,6 +55,11 @@ public final class BatchApplication implements IApplication {
         Bundle self = FrameworkUtil.getBundle(getClass());
         BundleContext bc = self.getBundleContext();
 
+        String home = QuireCommand.homeArgument(args);
+        if (home != null) {
+            Path cwdForHome = Path.of(System.getProperty("quire.cwd", System.getProperty("user.dir")));
+            System.setProperty(QuireHome.HOME_PROPERTY, cwdForHome.resolve(home).toAbsolutePath().normalize().toString());
+        }
         PluginFolder plugins = new PluginFolder(bc, QuireHome.pluginsDirectory());
         plugins.load();
 
@@ -68,8 +77,8 @@ public final class BatchApplication implements IApplication {
             Runtime.getRuntime().addShutdownHook(hook);
             Path cwd = Path.of(System.getProperty("quire.cwd", System.getProperty("user.dir")));
             boolean terminal = Boolean.getBoolean("quire.tty");
-            CliEnvironment env = new CliEnvironment(registry, new VizChartRenderer(), out, err, terminal, cwd, cancellation,
-                    () -> RuntimeDiagnostics.collect(bc, plugins), self.getVersion().toString());
+            CliEnvironment env = new CliEnvironment(registry, new VizRenderers(), out, err, terminal, cwd, cancellation,
+                    () -> RuntimeDiagnostics.collect(bc, plugins), self.getVersion().toString(), plugins);
             int code = QuireCommand.execute(env, args);
             cancellation.finish(code);
             if (!cancellation.isCancelled()) {
@@ -97,14 +106,15 @@ public final class BatchApplication implements IApplication {
         err.println("cancelling (signal received); waiting for the run to stop");
         err.flush();
         int code;
+        long wait = Math.max(CANCEL_GRACE_MILLIS, cancellation.stopping().toMillis() + CANCEL_GRACE_MILLIS);
         try {
-            code = cancellation.awaitFinish(CANCEL_GRACE_MILLIS);
+            code = cancellation.awaitFinish(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = -1;
         }
         if (code < 0) {
-            err.println("error: the run did not stop within " + CANCEL_GRACE_MILLIS / 1000 + " s after cancellation; abandoned");
+            err.println("error: the command did not stop within " + wait / 1000 + " s after cancellation; abandoned");
             code = 5;
         }
         err.flush();

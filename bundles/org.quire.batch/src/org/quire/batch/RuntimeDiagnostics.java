@@ -66,7 +66,8 @@ final class RuntimeDiagnostics {
                 problems.add("reference '" + u.name + "' (" + u.target + ")");
             }
             if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                problems.add("activation failed: " + c.failure);
+                String failure = c.failure == null ? "(no reason given)" : c.failure.strip().lines().findFirst().orElse("").trim();
+                problems.add("activation failed: " + failure);
             }
             if (c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
                 problems.add("configuration required by policy");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quire.api.InputException;
 import org.quire.api.InputFile;
+import org.quire.api.SimpleRunContext;
 import org.quire.api.params.ParameterException;
 import org.quire.api.params.ParameterSchema;
 import org.quire.api.result.Result;
@@ -29,7 +30,7 @@ class HurstAlgorithmTest {
 
     private final HurstAlgorithm algorithm = new HurstAlgorithm();
 
-    private Result run(Path file, TestContext ctx, String... keyValues) throws InputException {
+    private Result run(Path file, SimpleRunContext ctx, String... keyValues) throws InputException {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put(keyValues[i], keyValues[i + 1]);
@@ -61,7 +62,7 @@ class HurstAlgorithmTest {
         for (double h : new double[] {0.3, 0.7}) {
             double s = 0;
             for (int seed = 0; seed < 3; seed++) {
-                s += run(fbmPath("h" + h + "_" + seed + ".csv", h, 40 + seed), new TestContext(1, 2), "bootstrap", "0")
+                s += run(fbmPath("h" + h + "_" + seed + ".csv", h, 40 + seed), new SimpleRunContext(1, 2), "bootstrap", "0")
                         .metrics().get("hurst");
             }
             assertThat(s / 3).as("H=%s", h).isCloseTo(h, within(0.02));
@@ -71,8 +72,8 @@ class HurstAlgorithmTest {
     @Test
     void bootstrapIntervalBracketsTheEstimateAndIsThreadIndependent() throws Exception {
         Path file = fbmPath("b.csv", 0.7, 5);
-        Result one = run(file, new TestContext(3, 1), "bootstrap", "16", "method", "dfa", "timeColumn", "t");
-        Result two = run(file, new TestContext(3, 2), "bootstrap", "16", "method", "dfa", "timeColumn", "t");
+        Result one = run(file, new SimpleRunContext(3, 1), "bootstrap", "16", "method", "dfa", "timeColumn", "t");
+        Result two = run(file, new SimpleRunContext(3, 2), "bootstrap", "16", "method", "dfa", "timeColumn", "t");
         assertThat(one.metrics()).isEqualTo(two.metrics());
         double h = one.metrics().get("hurst");
         assertThat(one.metrics().get("hurstLow")).isLessThan(h);
@@ -84,7 +85,9 @@ class HurstAlgorithmTest {
     @Test
     void cancellationStopsTheBootstrap() throws Exception {
         Path file = fbmPath("c.csv", 0.5, 1);
-        assertThatThrownBy(() -> run(file, new TestContext(1, 2, true), "bootstrap", "20"))
+        SimpleRunContext cancelled = new SimpleRunContext(1, 2);
+        cancelled.cancel();
+        assertThatThrownBy(() -> run(file, cancelled, "bootstrap", "20"))
                 .isInstanceOf(org.quire.api.CancelledException.class);
     }
 
@@ -96,23 +99,23 @@ class HurstAlgorithmTest {
             sb.append(v).append(",1\n");
         }
         Path file = csv("fgn.csv", sb.toString());
-        double byName = run(file, new TestContext(1, 1), "column", "noise", "increments", "true", "bootstrap", "0")
+        double byName = run(file, new SimpleRunContext(1, 1), "column", "noise", "increments", "true", "bootstrap", "0")
                 .metrics().get("hurst");
-        double byIndex = run(file, new TestContext(1, 1), "column", "1", "increments", "true", "bootstrap", "0")
+        double byIndex = run(file, new SimpleRunContext(1, 1), "column", "1", "increments", "true", "bootstrap", "0")
                 .metrics().get("hurst");
         assertThat(byName).isEqualTo(byIndex).isCloseTo(0.3, within(0.03));
         // the default (last numeric) column is constant: a clear error
-        assertThatThrownBy(() -> run(file, new TestContext(1, 1), "increments", "true"))
+        assertThatThrownBy(() -> run(file, new SimpleRunContext(1, 1), "increments", "true"))
                 .isInstanceOf(InputException.class).hasMessageContaining("'other' has constant");
     }
 
     @Test
     void badInputsNameFileLineAndProblem() throws Exception {
-        assertThatThrownBy(() -> run(csv("empty.csv", ""), new TestContext(1, 1)))
+        assertThatThrownBy(() -> run(csv("empty.csv", ""), new SimpleRunContext(1, 1)))
                 .isInstanceOf(InputException.class).hasMessageContaining("empty.csv:1").hasMessageContaining("empty");
-        assertThatThrownBy(() -> run(csv("header.csv", "value\n"), new TestContext(1, 1)))
+        assertThatThrownBy(() -> run(csv("header.csv", "value\n"), new SimpleRunContext(1, 1)))
                 .isInstanceOf(InputException.class).hasMessageContaining("no data rows");
-        assertThatThrownBy(() -> run(csv("single.csv", "value\n1.5\n"), new TestContext(1, 1)))
+        assertThatThrownBy(() -> run(csv("single.csv", "value\n1.5\n"), new SimpleRunContext(1, 1)))
                 .isInstanceOf(InputException.class).hasMessageContaining("single.csv:2").hasMessageContaining("only 1 data row");
         StringBuilder text = new StringBuilder("value\n");
         StringBuilder nan = new StringBuilder("value\n");
@@ -122,18 +125,18 @@ class HurstAlgorithmTest {
             nan.append(i == 60 ? "NaN" : Double.toString(Math.sin(i))).append('\n');
             uneven.append(i < 70 ? i : i + 0.5).append(',').append(Math.sin(i)).append('\n');
         }
-        assertThatThrownBy(() -> run(csv("text.csv", text.toString()), new TestContext(1, 1), "column", "value"))
+        assertThatThrownBy(() -> run(csv("text.csv", text.toString()), new SimpleRunContext(1, 1), "column", "value"))
                 .isInstanceOf(InputException.class).hasMessageContaining("text.csv:42").hasMessageContaining("'abc' is not a number");
-        assertThatThrownBy(() -> run(csv("nan.csv", nan.toString()), new TestContext(1, 1)))
+        assertThatThrownBy(() -> run(csv("nan.csv", nan.toString()), new SimpleRunContext(1, 1)))
                 .isInstanceOf(InputException.class).hasMessageContaining("nan.csv:62").hasMessageContaining("not a finite number");
-        assertThatThrownBy(() -> run(csv("uneven.csv", uneven.toString()), new TestContext(1, 1), "timeColumn", "t"))
+        assertThatThrownBy(() -> run(csv("uneven.csv", uneven.toString()), new SimpleRunContext(1, 1), "timeColumn", "t"))
                 .isInstanceOf(InputException.class).hasMessageContaining("uneven.csv:72").hasMessageContaining("unequal time spacing");
-        assertThatThrownBy(() -> run(csv("ragged.csv", "a,b\n1,2\n3\n"), new TestContext(1, 1)))
+        assertThatThrownBy(() -> run(csv("ragged.csv", "a,b\n1,2\n3\n"), new SimpleRunContext(1, 1)))
                 .isInstanceOf(InputException.class).hasMessageContaining("ragged.csv:3").hasMessageContaining("expected 2 fields");
         Path ok = csv("ok.csv", uneven.toString());
-        assertThatThrownBy(() -> run(ok, new TestContext(1, 1), "column", "speed"))
+        assertThatThrownBy(() -> run(ok, new SimpleRunContext(1, 1), "column", "speed"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("no column named 'speed'");
-        assertThatThrownBy(() -> run(ok, new TestContext(1, 1), "column", "7"))
+        assertThatThrownBy(() -> run(ok, new SimpleRunContext(1, 1), "column", "7"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("outside 1..2");
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quire.api.CancelledException;
 import org.quire.api.InputFile;
+import org.quire.api.SimpleRunContext;
 import org.quire.api.params.ParameterException;
 import org.quire.api.params.ParameterSchema;
 import org.quire.api.result.ChartSpec;
@@ -47,7 +48,7 @@ class LearnAlgorithmTest {
         Files.writeString(file, TIGER);
         LearnAlgorithm algorithm = new LearnAlgorithm();
         LearnAlgorithm.Params p = (LearnAlgorithm.Params) ParameterSchema.of(LearnAlgorithm.Params.class).bind(params);
-        return algorithm.run(p, List.of(new InputFile("lmdp", file)), new LearnTestContext(9, threads, false));
+        return algorithm.run(p, List.of(new InputFile("lmdp", file)), new SimpleRunContext(9, threads));
     }
 
     @Test
@@ -111,7 +112,9 @@ class LearnAlgorithmTest {
         Path file = dir.resolve("tiger.json");
         Files.writeString(file, TIGER);
         LearnAlgorithm.Params p = (LearnAlgorithm.Params) ParameterSchema.of(LearnAlgorithm.Params.class).bind(Map.of("episodes", "1000"));
-        assertThatThrownBy(() -> new LearnAlgorithm().run(p, List.of(new InputFile("lmdp", file)),
-                new LearnTestContext(1, 2, true))).isInstanceOf(CancelledException.class);
+        SimpleRunContext cancelled = new SimpleRunContext(1, 2);
+        cancelled.cancel();
+        assertThatThrownBy(() -> new LearnAlgorithm().run(p, List.of(new InputFile("lmdp", file)), cancelled))
+                .isInstanceOf(CancelledException.class);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quire.api.InputException;
 import org.quire.api.InputFile;
+import org.quire.api.SimpleRunContext;
 import org.quire.api.params.ParameterSchema;
 import org.quire.api.result.Result;
 import org.quire.lmdp.model.Generators;
@@ -31,7 +32,7 @@ class PlanAlgorithmTest {
         Path f = dir.resolve("inst.json");
         LmdpJson.write(l, f);
         return new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, values), List.of(new InputFile("instance", f)),
-                new PlanTestContext(1));
+                new SimpleRunContext(1, 1));
     }
 
     @Test
@@ -58,9 +59,9 @@ class PlanAlgorithmTest {
         Path f = dir.resolve("inst.json");
         LmdpJson.write(Generators.random(3, 3, 2, 4, 2, 0.5, 12), f);
         Result one = new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of()),
-                List.of(new InputFile("instance", f)), new PlanTestContext(1));
+                List.of(new InputFile("instance", f)), new SimpleRunContext(1, 1));
         Result two = new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of()),
-                List.of(new InputFile("instance", f)), new PlanTestContext(2));
+                List.of(new InputFile("instance", f)), new SimpleRunContext(1, 2));
         assertThat(two.metrics()).isEqualTo(one.metrics());
     }
 
@@ -76,11 +77,11 @@ class PlanAlgorithmTest {
     void treeIsCappedAndSaysSo() throws Exception {
         Path f = dir.resolve("inst.json");
         LmdpJson.write(Generators.random(2, 3, 2, 4, 2, 0.5, 3), f);
-        PlanTestContext ctx = new PlanTestContext(1);
+        SimpleRunContext ctx = new SimpleRunContext(1, 1);
         Result r = new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of("treeNodes", "5")),
                 List.of(new InputFile("instance", f)), ctx);
         assertThat(r.values().get("policyTruncated")).isEqualTo(true);
-        assertThat(ctx.infos).anyMatch(m -> m.contains("truncated to 5 nodes"));
+        assertThat(ctx.infos()).anyMatch(m -> m.contains("truncated to 5 nodes"));
     }
 
     @Test
@@ -88,7 +89,7 @@ class PlanAlgorithmTest {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\"states\": 1, \"actions\": 1, \"horizon\": 1,\n \"contexts\": []}");
         assertThatThrownBy(() -> new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of()),
-                List.of(new InputFile("instance", f)), new PlanTestContext(1))).isInstanceOf(InputException.class)
+                List.of(new InputFile("instance", f)), new SimpleRunContext(1, 1))).isInstanceOf(InputException.class)
                 .hasMessageContaining("bad.json:2").hasMessageContaining("non-empty array");
     }
 
@@ -96,7 +97,7 @@ class PlanAlgorithmTest {
     void generateWritesTheInstanceAsValueAndTable() throws Exception {
         for (String family : new String[] {"random", "hard", "lock", "tiger", "bandit"}) {
             GenerateAlgorithm.Params p = params(GenerateAlgorithm.Params.class, Map.of("family", family, "seed", "5"));
-            Result r = new GenerateAlgorithm().run(p, List.of(), new PlanTestContext(1));
+            Result r = new GenerateAlgorithm().run(p, List.of(), new SimpleRunContext(1, 1));
             Lmdp expected = GenerateAlgorithm.generate(p);
             // the value is the JSON object of the file format: write it back and read it
             Path f = dir.resolve(family + ".json");
@@ -113,14 +114,14 @@ class PlanAlgorithmTest {
         Path data = Path.of("../../examples/data").toAbsolutePath().normalize();
         Path tiger = data.resolve("lmdp-tiger.json");
         Result t = new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of()),
-                List.of(new InputFile("instance", tiger)), new PlanTestContext(1));
+                List.of(new InputFile("instance", tiger)), new SimpleRunContext(1, 1));
         // majority of 7 listens with accuracy 0.8
         assertThat(t.metrics().get("optimalValue")).isCloseTo(0.966656, within(1e-9));
         Lmdp lock = LmdpJson.read(data.resolve("lmdp-lock.json"));
         Lmdp expected = Generators.lock(2, 2, 3, 0.8, 7);
         assertThat(PlannerValue.of(lock)).isCloseTo(PlannerValue.of(expected), within(1e-12));
         Result l = new PlanAlgorithm().run(params(PlanAlgorithm.Params.class, Map.of()),
-                List.of(new InputFile("instance", data.resolve("lmdp-lock.json"))), new PlanTestContext(1));
+                List.of(new InputFile("instance", data.resolve("lmdp-lock.json"))), new SimpleRunContext(1, 1));
         assertThat(l.metrics().get("bestMemorylessValue")).isLessThanOrEqualTo(l.metrics().get("optimalValue") + 1e-12);
         assertThat(l.metrics().get("optimalValue")).isLessThanOrEqualTo(l.metrics().get("contextKnownValue") + 1e-12);
     }

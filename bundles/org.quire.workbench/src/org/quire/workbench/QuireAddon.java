@@ -1,5 +1,7 @@
 package org.quire.workbench;
 
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
@@ -16,10 +18,10 @@ import org.quire.core.plugins.PluginFolder;
 import org.quire.core.plugins.PluginStatus;
 import org.quire.core.plugins.QuireHome;
 import org.quire.core.registry.AlgorithmRegistry;
+import org.quire.viz.report.VizRenderers;
 import org.quire.workbench.model.RunDirectories;
 import org.quire.workbench.model.RunHistory;
 import org.quire.workbench.run.RunLauncher;
-import org.quire.workbench.run.VizChartRenderer;
 
 /**
  * Model add-on that sets up the workbench's services in the application context: the
@@ -39,7 +41,7 @@ public final class QuireAddon {
         RunDirectories directories = RunDirectories.fromSystem();
         context.set(RunHistory.class, history);
         context.set(RunDirectories.class, directories);
-        launcher = new RunLauncher(history, directories, new VizChartRenderer());
+        launcher = new RunLauncher(history, directories, new VizRenderers());
         context.set(RunLauncher.class, launcher);
 
         Bundle bundle = FrameworkUtil.getBundle(QuireAddon.class);
@@ -59,6 +61,7 @@ public final class QuireAddon {
             @Override
             public AlgorithmRegistry addingService(ServiceReference<AlgorithmRegistry> reference) {
                 AlgorithmRegistry registry = bundleContext.getService(reference);
+                reportPlugins(plugins, registry);
                 if (display.getThread() == Thread.currentThread()) {
                     context.set(AlgorithmRegistry.class, registry);
                 } else {
@@ -79,6 +82,26 @@ public final class QuireAddon {
             }
         });
         tracker.open();
+    }
+
+    /**
+     * Says on standard error which plugins were loaded and what they provide, once the registry is
+     * there (one line per plugin; the Algorithms view shows the same algorithms and the problems).
+     */
+    private static void reportPlugins(PluginFolder plugins, AlgorithmRegistry registry) {
+        if (registry == null) {
+            return;
+        }
+        for (PluginStatus p : plugins.statuses()) {
+            if (!p.active()) {
+                continue;
+            }
+            List<String> ids = registry.algorithms().stream().filter(a -> a.origin().bundle().equals(p.symbolicName()))
+                    .map(a -> a.descriptor().id()).toList();
+            long problems = registry.problems().stream().filter(x -> x.bundle().equals(p.symbolicName())).count();
+            System.err.println("Quire: plugin " + p.bundle() + " loaded; algorithms: " + (ids.isEmpty() ? "none" : String.join(", ", ids))
+                    + (problems == 0 ? "" : "; " + problems + " problem(s), see the Algorithms view"));
+        }
     }
 
     private void publishLater(IEclipseContext context, Display display) {

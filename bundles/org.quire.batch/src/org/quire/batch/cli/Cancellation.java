@@ -18,6 +18,20 @@ public final class Cancellation {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private volatile boolean cancelled;
+    private volatile java.time.Duration stopping = java.time.Duration.ZERO;
+
+    /**
+     * Tells the signal handler how long the current command may need to stop after a cancellation
+     * (the run engine's grace period), so that it waits at least that long plus time to write.
+     */
+    public void allowForStopping(java.time.Duration grace) {
+        stopping = grace == null ? java.time.Duration.ZERO : grace;
+    }
+
+    /** The time allowed by {@link #allowForStopping}. */
+    public java.time.Duration stopping() {
+        return stopping;
+    }
 
     /** The signal for the next run; set at once if cancellation was already requested. */
     public CancelSignal newSignal() {

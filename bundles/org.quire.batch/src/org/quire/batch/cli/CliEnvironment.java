@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.quire.core.output.ChartRenderer;
+import org.quire.core.plugins.PluginFolder;
 import org.quire.core.plugins.PluginStatus;
 import org.quire.core.registry.AlgorithmRegistry;
 
@@ -23,9 +24,17 @@ import org.quire.core.registry.AlgorithmRegistry;
  * @param cancellation  the process-wide cancellation (signals)
  * @param diagnostics   runtime diagnostics for {@code doctor} (bundles, components, plugins)
  * @param quireVersion  version shown by {@code --version}
+ * @param plugins       the user's plugins folder, as loaded at start ({@code quire plugins ...}); null
+ *                      when plugins cannot be managed (then those commands say so)
  */
 public record CliEnvironment(AlgorithmRegistry registry, ChartRenderer charts, PrintWriter out, PrintWriter err, boolean terminal,
-        Path workingDir, Cancellation cancellation, Supplier<Diagnostics> diagnostics, String quireVersion) {
+        Path workingDir, Cancellation cancellation, Supplier<Diagnostics> diagnostics, String quireVersion, PluginFolder plugins) {
+
+    /** An environment without plugin management (in-process tests). */
+    public CliEnvironment(AlgorithmRegistry registry, ChartRenderer charts, PrintWriter out, PrintWriter err, boolean terminal,
+            Path workingDir, Cancellation cancellation, Supplier<Diagnostics> diagnostics, String quireVersion) {
+        this(registry, charts, out, err, terminal, workingDir, cancellation, diagnostics, quireVersion, null);
+    }
 
     public CliEnvironment {
         Objects.requireNonNull(registry, "registry");

@@ -1,5 +1,6 @@
 package org.quire.batch.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,7 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
         CliEnvironment env = parent.env;
         Diagnostics d = env.diagnostics().get();
         boolean healthy = d.components().stream().allMatch(c -> c.problems().isEmpty())
-                && d.plugins().stream().allMatch(PluginStatus::active) && env.registry().problems().isEmpty();
+                && d.plugins().stream().allMatch(PluginStatus::healthy) && env.registry().problems().isEmpty();
         if (json) {
             ObjectNode root = SchemaJson.MAPPER.createObjectNode();
             root.put("healthy", healthy);
@@ -47,7 +48,8 @@ final class DoctorCommand implements Callable<Integer> {
             }
             ArrayNode plugins = root.putArray("plugins");
             for (PluginStatus p : d.plugins()) {
-                plugins.addObject().put("file", p.file()).put("bundle", p.bundle()).put("active", p.active()).put("problem", p.problem());
+                plugins.addObject().put("file", p.file()).put("bundle", p.bundle()).put("active", p.active())
+                        .put("state", p.state().words()).put("problem", p.problem());
             }
             ArrayNode algs = root.putArray("algorithms");
             env.registry().algorithms().forEach(a -> algs.add(a.descriptor().id()));
@@ -61,14 +63,16 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("components:");
             for (ComponentInfo c : d.components()) {
                 out.println("  " + c.name() + " (" + c.bundle() + "): " + c.state());
-                c.problems().forEach(p -> out.println("    missing: " + p));
+                c.problems().forEach(p -> out.println("    problem: " + p));
             }
             out.println("plugins:" + (d.plugins().isEmpty() ? " none" : ""));
             for (PluginStatus p : d.plugins()) {
-                out.println("  " + p.file() + " " + p.bundle() + ": " + (p.active() ? "active" : p.problem()));
+                out.println("  " + p.file() + " " + p.bundle() + ": " + p.state().words() + (p.problem().isEmpty() ? "" : ": " + p.problem()));
             }
             out.println("algorithms: " + env.registry().algorithms().size());
-            env.registry().problems().forEach(p -> out.println("  problem: " + p.source() + ": " + p.message()));
+            List<org.quire.core.registry.RegistryProblem> problems = env.registry().problems();
+            out.println("problems:" + (problems.isEmpty() ? " none" : ""));
+            problems.forEach(p -> out.println("  " + p.source() + ": " + p.message()));
         }
         env.out().flush();
         return healthy ? 0 : 1;

@@ -27,10 +27,16 @@ import org.quire.core.run.RunStatus;
 final class JobRunner {
     private final CliEnvironment env;
     private final RunPrinter printer;
+    private final RunEngine engine;
 
     JobRunner(CliEnvironment env, RunPrinter printer) {
+        this(env, printer, new RunEngine(env.registry()));
+    }
+
+    JobRunner(CliEnvironment env, RunPrinter printer, RunEngine engine) {
         this.env = env;
         this.printer = printer;
+        this.engine = engine;
     }
 
     int run(Path jobFile, Path outDir, Integer threadsOverride) {
@@ -69,7 +75,6 @@ final class JobRunner {
             title = spec.name() + " - families: " + (families.isEmpty() ? "none yet" : String.join(", ", families));
             runs = installed;
         }
-        RunEngine engine = new RunEngine(env.registry());
         List<PreparedRun> prepared = new ArrayList<>();
         int setupCode = 0;
         for (JobRun r : runs) {
@@ -92,7 +97,7 @@ final class JobRunner {
         env.err().println("job " + spec.name() + ": " + runs.size() + " run" + (runs.size() == 1 ? "" : "s") + " into " + outDir);
         env.err().flush();
         RunDirectoryWriter writer = new RunDirectoryWriter(env.charts());
-        SingleRunner single = new SingleRunner(env, printer);
+        SingleRunner single = new SingleRunner(env, printer, engine);
         List<JobRunSummary> summaries = new ArrayList<>();
         RunStatus worst = RunStatus.OK;
         for (int i = 0; i < runs.size(); i++) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.quire.core.plugins.PluginStatus;
 import org.quire.core.registry.RegisteredAlgorithm;
 import org.quire.core.registry.RegistryProblem;
 
@@ -25,7 +26,15 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliEnvironment env = parent.env;
         List<RegisteredAlgorithm> all = env.registry().algorithms();
-        List<RegistryProblem> problems = env.registry().problems();
+        List<RegistryProblem> problems = new java.util.ArrayList<>(env.registry().problems());
+        if (env.plugins() != null) {
+            for (PluginStatus s : env.plugins().statuses()) {
+                if (!s.healthy()) {
+                    problems.add(new RegistryProblem(s.bundle().isEmpty() ? s.file() : s.bundle() + " (" + s.file() + ")",
+                            "plugin " + s.state().words() + ": " + s.problem(), s.symbolicName(), ""));
+                }
+            }
+        }
         if (json) {
             env.out().println(SchemaJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SchemaJson.listing(all, problems)));
             env.out().flush();
@@ -43,8 +52,14 @@ final class ListCommand implements Callable<Integer> {
                 env.out().printf("  %-" + width + "s  %s%n", a.descriptor().id(), a.descriptor().name());
             }
         });
-        for (RegistryProblem p : problems) {
-            env.err().println("warning: " + p.source() + ": " + p.message());
+        if (!problems.isEmpty()) {
+            env.out().println();
+            env.out().println("problems (" + problems.size() + "; everything above works; see 'quire plugins list'):");
+            for (RegistryProblem p : problems) {
+                env.out().println("  " + p.source() + ": " + p.message());
+            }
+            env.err().println("warning: " + problems.size() + (problems.size() == 1 ? " plugin problem" : " plugin problems")
+                    + " (listed above)");
         }
         env.out().flush();
         env.err().flush();

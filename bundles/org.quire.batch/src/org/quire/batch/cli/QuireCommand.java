@@ -1,6 +1,7 @@
 package org.quire.batch.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quire", mixinStandardHelpOptions = true, description = "Quire: algorithms from research papers, run headless.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ValidateCommand.class, TourCommand.class,
-            DoctorCommand.class},
+            DoctorCommand.class, PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:finished with warnings", "2:usage or parameter error", "3:an input could not be read",
             "4:a run failed", "5:cancelled"})
@@ -22,16 +23,43 @@ public final class QuireCommand implements java.util.concurrent.Callable<Integer
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Stack traces and info messages.")
     boolean verbose;
 
+    /**
+     * The Quire home. The product reads it from the arguments before the plugins are loaded (see
+     * {@link #homeArgument}); picocli only has to accept it here.
+     */
+    @Option(names = "--home", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Quire home holding the plugins folder (default: $QUIRE_HOME, else ~/.quire).")
+    Path home;
+
     private QuireCommand(CliEnvironment env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        env.err().println("error: missing command: list, describe, run, validate or doctor");
+        env.err().println("error: missing command: list, describe, run, validate, doctor or plugins");
         env.err().println("see 'quire --help'");
         env.err().flush();
         return 2;
+    }
+
+    /**
+     * The value of {@code --home DIR} or {@code --home=DIR} among the arguments (before a {@code --}),
+     * or null. The product needs it before the command line is parsed, to load the plugins of that home.
+     */
+    public static String homeArgument(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                return null;
+            }
+            if (args[i].equals("--home") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--home=")) {
+                return args[i].substring("--home=".length());
+            }
+        }
+        return null;
     }
 
     /**

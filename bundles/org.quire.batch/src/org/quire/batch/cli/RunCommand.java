@@ -2,12 +2,14 @@ package org.quire.batch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.quire.core.run.RunEngine;
 import org.quire.core.run.RunRequest;
 
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code quire run <algorithm> [--param k=v]... [--input path]... [--seed N] [--threads N] --out DIR}
- * or {@code quire run --job job.yaml --out DIR}.
+ * or {@code quire run --job job.yaml --out DIR}; {@code --timeout} and {@code --cancel-grace} bound
+ * how long a run (and a run that ignores cancellation) may take.
  */
 @Command(name = "run", description = "Run one algorithm, or every run of a job file, into an output directory.")
 final class RunCommand implements Callable<Integer> {
@@ -48,6 +51,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "Stop each run after this long (e.g. 90s, 10m); a run that times out fails (exit 4).")
+    Duration timeout;
+
+    @Option(names = "--cancel-grace", paramLabel = "DURATION", converter = Durations.class,
+            description = "After a cancellation (signal or --timeout), how long a run may take to stop before it is abandoned"
+                    + " (default: 5s).")
+    Duration cancelGrace;
+
     @Override
     public Integer call() throws Exception {
         CliEnvironment env = parent.env;
@@ -60,11 +72,19 @@ final class RunCommand implements Callable<Integer> {
             return printer.usage("--threads: must be at least 1, got " + threads);
         }
         int budget = threads == null ? RunRequest.defaultThreads() : threads;
+        if (timeout != null && timeout.isZero()) {
+            return printer.usage("--timeout: must be more than 0");
+        }
+        RunEngine engine = new RunEngine(env.registry()).withTimeout(timeout);
+        if (cancelGrace != null) {
+            engine = engine.withCancelGrace(cancelGrace);
+        }
+        env.cancellation().allowForStopping(engine.cancelGrace());
         if (job != null) {
             if (algorithm != null || !params.isEmpty() || !inputs.isEmpty()) {
                 return printer.usage("--job cannot be combined with an algorithm, --param or --input (put them in the job file)");
             }
-            return new JobRunner(env, printer).run(env.resolve(job), outDir, threads);
+            return new JobRunner(env, printer, engine).run(env.resolve(job), outDir, threads);
         }
         if (algorithm == null) {
             return printer.usage("give an algorithm id (see 'quire list') or --job FILE");
@@ -82,6 +102,6 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Path> files = inputs.stream().map(env::resolve).toList();
         RunRequest request = new RunRequest(algorithm, values, files, seed, budget);
-        return new SingleRunner(env, printer).run(request, outDir);
+        return new SingleRunner(env, printer, engine).run(request, outDir);
     }
 }

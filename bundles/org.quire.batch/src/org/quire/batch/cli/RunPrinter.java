@@ -35,6 +35,14 @@ final class RunPrinter {
     /** Prints a setup error (with an optional location prefix) and returns its exit code. */
     int setupError(String where, RunSetupException e) {
         env.err().println("error: " + (where == null ? "" : where + ": ") + e.getMessage());
+        if (e.getMessage().startsWith("unknown algorithm") && env.plugins() != null) {
+            for (org.quire.core.plugins.PluginStatus s : env.plugins().statuses()) {
+                if (!s.healthy()) {
+                    env.err().println("note: plugin " + (s.bundle().isEmpty() ? s.file() : s.bundle()) + " could not be loaded ("
+                            + s.state().words() + ": " + s.problem() + "); its algorithms are missing");
+                }
+            }
+        }
         env.err().flush();
         return e.status().exitCode();
     }
@@ -85,9 +93,12 @@ final class RunPrinter {
                     }
                 }
             }
-            case CANCELLED -> env.err().printf("cancelled: %s after %.1f s; %s holds no result%n", id, seconds, dir);
+            case CANCELLED -> env.err().printf("cancelled: %s after %.1f s; %s holds no result%s%n", id, seconds, dir,
+                    o.message().contains("abandoned") ? " (" + o.message() + ")" : "");
             default -> {
-                env.err().println("error: " + id + " " + o.status().jsonName() + ": " + o.message());
+                boolean named = o.message().contains(o.origin().bundle());
+                env.err().println("error: " + id + " " + o.status().jsonName() + ": " + o.message()
+                        + (named ? "" : " (plugin " + o.origin().bundle() + " " + o.origin().version() + ")"));
                 if (verbose && o.error() != null) {
                     o.error().printStackTrace(env.err());
                 }

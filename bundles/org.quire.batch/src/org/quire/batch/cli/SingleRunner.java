@@ -16,14 +16,19 @@ import org.quire.core.run.RunStatus;
 final class SingleRunner {
     private final CliEnvironment env;
     private final RunPrinter printer;
+    private final RunEngine engine;
 
     SingleRunner(CliEnvironment env, RunPrinter printer) {
+        this(env, printer, new RunEngine(env.registry()));
+    }
+
+    SingleRunner(CliEnvironment env, RunPrinter printer, RunEngine engine) {
         this.env = env;
         this.printer = printer;
+        this.engine = engine;
     }
 
     int run(RunRequest request, Path outDir) {
-        RunEngine engine = new RunEngine(env.registry());
         PreparedRun prepared;
         try {
             prepared = engine.prepare(request);

@@ -120,7 +120,7 @@ class OsgiAlgorithmRegistryComponentTest {
 
         changeAndWait(registry, () -> reg[0] = context.registerService(Algorithm.class.getName(), new BrokenWhiteboard(), null));
         assertThat(registry.problems()).extracting(RegistryProblem::message)
-                .contains("descriptor could not be read: IllegalArgumentException: no schema");
+                .contains("invalid parameter schema or descriptor: IllegalArgumentException: no schema");
         assertThat(context.getServiceReference(AlgorithmRegistry.class)).isNotNull();
 
         changeAndWait(registry, reg[0]::unregister);

@@ -109,7 +109,7 @@ class OsgiAlgorithmRegistryTest {
 
         assertThat(registry.problems()).containsExactly(new RegistryProblem(
                 "org.quire.core " + host.getVersion() + " (class " + Broken.class.getName() + ")",
-                "descriptor could not be read: IllegalStateException: schema file missing from the bundle"));
+                "descriptor could not be read: IllegalStateException: schema file missing from the bundle", "org.quire.core", ""));
         assertThat(registry.algorithms()).extracting(r -> (Object) r.algorithm()).containsExactly(good);
         registry.unbindAlgorithm(broken);
         assertThat(registry.problems()).isEmpty();

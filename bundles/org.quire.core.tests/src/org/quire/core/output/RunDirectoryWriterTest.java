@@ -302,6 +302,24 @@ class RunDirectoryWriterTest {
     }
 
     @Test
+    void resultFilesAreWrittenVerbatimListedAndLinked() throws IOException {
+        Path dir = tmp.resolve("run");
+        byte[] bytes = {0, (byte) 0xFF, 10, 13, 'x'};
+        Result r = Result.builder()
+                .file(new org.quire.api.result.ResultFile("blob", "bin", bytes, "raw <bytes>"))
+                .file(org.quire.api.result.ResultFile.text("transform", "txt", "1 0 0 0\n", ""))
+                .build();
+        new RunDirectoryWriter(null).write(ok(r), dir);
+
+        assertThat(Files.readAllBytes(dir.resolve("blob.bin"))).isEqualTo(bytes);
+        assertThat(read(dir.resolve("transform.txt"))).isEqualTo("1 0 0 0\n");
+        List<String> files = new ArrayList<>();
+        JSON.readTree(dir.resolve("run.json").toFile()).get("files").forEach(f -> files.add(f.textValue()));
+        assertThat(files).contains("blob.bin", "transform.txt");
+        assertThat(read(dir.resolve("index.html"))).contains("<a href=\"blob.bin\">blob.bin</a> (5 bytes) &mdash; raw &lt;bytes&gt;");
+    }
+
+    @Test
     void meshPlyReadsBackVerticesAndFaces() throws IOException {
         float[] v = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1};
         int[] tri = {0, 1, 2, 0, 1, 3, 1, 2, 3};

@@ -194,8 +194,37 @@ class AlgorithmRegistryTest {
         assertThat(r.algorithms()).isEmpty();
         RegistryProblem p = r.problems().get(0);
         assertThat(p.source()).isEqualTo("org.example.a 1.0.0 (class " + Unannotated.class.getName() + ")");
-        assertThat(p.message()).isEqualTo("descriptor could not be read: IllegalArgumentException: "
+        assertThat(p.message()).isEqualTo("invalid parameter schema or descriptor: IllegalArgumentException: "
                 + Unannotated.class.getName() + " has no @AlgorithmInfo annotation");
+        assertThat(p.bundle()).isEqualTo("org.example.a");
+        assertThat(p.algorithmId()).isEmpty();
+    }
+
+    /** Declares a class as its parameter type through a raw cast: the schema cannot be read. */
+    @AlgorithmInfo(id = "demo.notrecord", name = "Not a record")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class NotRecordParams implements Algorithm {
+        @Override
+        public Class parameterType() {
+            return String.class;
+        }
+
+        @Override
+        public Result run(Record p, List in, RunContext ctx) {
+            return Result.empty();
+        }
+    }
+
+    @Test
+    void aParameterTypeThatIsNotARecordIsAProblemWithTheDeclaredId() {
+        AlgorithmRegistry r = new AlgorithmRegistry();
+        assertThat(r.add(new NotRecordParams(), B)).isNull();
+        RegistryProblem p = r.problems().get(0);
+        assertThat(p.message()).isEqualTo("invalid parameter schema: parameter type java.lang.String is not a record"
+                + " (parameters must be a record whose components carry @Param)");
+        assertThat(p.algorithmId()).isEqualTo("demo.notrecord");
+        assertThat(r.problemFor("demo.notrecord")).contains(p);
+        assertThat(r.problemFor("demo.other")).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes the summary of a job into its output directory: {@code index.html}, with the counts of runs by
  * status at the top and one section per run (link to the run's own report, algorithm, status, message, key
- * metrics and the first chart as a thumbnail), and {@code summary.json}, an array of
+ * metrics, the first chart and the picture of the first cloud or mesh as thumbnails), and {@code summary.json}, an array of
  * {@code {"directory", "algorithm", "status", "metrics"}} in run order. Both files are written atomically.
  * Stateless and thread-safe.
  */
@@ -38,7 +38,7 @@ public final class JobReportWriter {
 
     /**
      * Writes {@code index.html} and {@code summary.json}; creates the directory when needed. Run
-     * directories are expected under {@code dir} (thumbnails are shown for chart PNGs found there).
+     * directories are expected under {@code dir} (thumbnails are shown for the chart and cloud/mesh PNGs found there).
      *
      * @param title the job's name, shown as the page title
      * @param runs  the runs in job order
@@ -115,23 +115,28 @@ public final class JobReportWriter {
                 h.append("<p class=\"note\">").append(metrics.size() - KEY_METRICS).append(" more in the run's report.</p>\n");
             }
         }
-        String thumb = thumbnail(o, r.directory(), dir);
-        if (thumb != null) {
-            h.append("<a href=\"").append(link).append("\"><img class=\"thumb\" src=\"").append(href(thumb)).append("\" alt=\"")
-                    .append(esc(o.result().charts().get(0).title())).append("\"></a>\n");
+        Result result = o.status().hasResult() ? o.result() : null;
+        if (result != null && !result.charts().isEmpty()) {
+            ChartSpec first = result.charts().get(0);
+            thumbnail(h, link, r.directory(), dir, first.name(), first.title());
+        }
+        if (result != null) {
+            String scene = result.clouds().isEmpty() ? result.meshes().isEmpty() ? null : result.meshes().get(0).name()
+                    : result.clouds().get(0).name();
+            if (scene != null) {
+                thumbnail(h, link, r.directory(), dir, scene, scene + " (3D)");
+            }
         }
         h.append("</section>\n");
     }
 
-    /** The relative path of the first chart's PNG when the run has one on disk, else null. */
-    private static String thumbnail(RunOutcome o, String directory, Path dir) {
-        Result result = o.status().hasResult() ? o.result() : null;
-        if (result == null || result.charts().isEmpty()) {
-            return null;
+    /** A thumbnail of {@code <directory>/<name>.png} linking to the run's page, when that file is on disk. */
+    private static void thumbnail(StringBuilder h, String link, String directory, Path dir, String name, String alt) {
+        String rel = directory + "/" + name + ".png";
+        if (Files.isRegularFile(dir.resolve(rel))) {
+            h.append("<a href=\"").append(link).append("\"><img class=\"thumb\" src=\"").append(href(rel)).append("\" alt=\"")
+                    .append(esc(alt)).append("\"></a>\n");
         }
-        ChartSpec first = result.charts().get(0);
-        String rel = directory + "/" + first.name() + ".png";
-        return Files.isRegularFile(dir.resolve(rel)) ? rel : null;
     }
 
     private static Map<String, Double> metrics(RunOutcome o) {

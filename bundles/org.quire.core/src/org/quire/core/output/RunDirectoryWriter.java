@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.quire.api.result.ChartSpec;
 import org.quire.api.result.Image;
+import org.quire.api.result.ResultFile;
 import org.quire.api.result.Mesh;
 import org.quire.api.result.PointCloud;
 import org.quire.api.result.Result;
@@ -27,7 +28,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Writes a finished run into a directory: {@code run.json} (provenance), {@code results.json}
  * (metrics and values), one CSV per table and per standalone series, one PLY per point cloud and mesh,
  * one PNG per image, a PNG ({@value #CHART_WIDTH}&times;{@value #CHART_HEIGHT} pixels) and an SVG per
- * chart, and {@code index.html}, a report a person can read.
+ * chart, a PNG picture ({@value #SCENE_WIDTH}&times;{@value #SCENE_HEIGHT} pixels) of each point cloud and
+ * mesh that has points or triangles, named {@code <name>.png} (result names are unique across files, so this
+ * cannot collide with an image or chart), and {@code index.html}, a report a person can read.
  *
  * <p>Every file is written to a temporary name and renamed into place, and {@code run.json} is written
  * last: its presence means the directory is complete. The {@code run.json} of an earlier run in the same
@@ -45,6 +48,12 @@ public final class RunDirectoryWriter {
     /** Height of chart PNGs and SVGs, pixels. */
     public static final int CHART_HEIGHT = 560;
 
+    /** Width of the pictures of clouds and meshes, pixels. */
+    public static final int SCENE_WIDTH = 900;
+
+    /** Height of the pictures of clouds and meshes, pixels. */
+    public static final int SCENE_HEIGHT = 560;
+
     /** The provenance file; written last. */
     public static final String RUN_JSON = "run.json";
 
@@ -58,12 +67,25 @@ public final class RunDirectoryWriter {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ChartRenderer charts;
+    private final SceneRenderer scenes;
 
     /**
+     * A writer whose pictures of clouds and meshes come from {@code charts} when it also implements
+     * {@link SceneRenderer}, and are left out otherwise.
+     *
      * @param charts renders charts to PNG and SVG; null skips charts (the report then says so)
      */
     public RunDirectoryWriter(ChartRenderer charts) {
+        this(charts, charts instanceof SceneRenderer s ? s : null);
+    }
+
+    /**
+     * @param charts renders charts to PNG and SVG; null skips charts (the report then says so)
+     * @param scenes renders clouds and meshes to PNG; null skips those pictures (the report lists the PLY files only)
+     */
+    public RunDirectoryWriter(ChartRenderer charts, SceneRenderer scenes) {
         this.charts = charts;
+        this.scenes = scenes;
     }
 
     /**
@@ -72,7 +94,7 @@ public final class RunDirectoryWriter {
      * @param outcome the finished run
      * @param dir     the run directory
      * @throws IOException when a file cannot be written, a result value has an unsupported type (the message
-     *                     names the value), or the chart renderer fails (the message names the chart); the
+     *                     names the value), or the chart or scene renderer fails (the message names the item); the
      *                     directory then has no {@code run.json} and no temporary files
      */
     public void write(RunOutcome outcome, Path dir) throws IOException {
@@ -95,14 +117,17 @@ public final class RunDirectoryWriter {
 
         List<String> written = new ArrayList<>();
         boolean chartsRendered = false;
+        Set<String> pictures = new HashSet<>();
         if (result != null) {
             writeData(result, dir, written);
+            writePictures(result, dir, written, pictures);
             chartsRendered = charts != null && !result.charts().isEmpty();
             ObjectNode rj = resultsJson;
             AtomicFiles.write(dir, RESULTS_JSON, out -> JsonValues.write(rj, out));
             written.add(RESULTS_JSON);
         }
-        AtomicFiles.writeText(dir, INDEX_HTML, RunReportHtml.page(outcome, result, values, chartsRendered, written));
+        AtomicFiles.writeText(dir, INDEX_HTML, RunReportHtml.page(outcome, result, values, chartsRendered, pictures,
+                written));
         written.add(INDEX_HTML);
 
         stale.removeAll(written);
@@ -135,11 +160,47 @@ public final class RunDirectoryWriter {
         for (Image i : result.images()) {
             written.add(write(dir, i.name() + ".png", out -> PngWriter.write(i, out)));
         }
+        for (ResultFile f : result.files()) {
+            written.add(write(dir, f.fileName(), out -> out.write(f.content())));
+        }
         if (charts != null) {
             for (ChartSpec c : result.charts()) {
                 written.add(write(dir, c.name() + ".png", out -> render(c, true, out)));
                 written.add(write(dir, c.name() + ".svg", out -> render(c, false, out)));
             }
+        }
+    }
+
+    /** The PNG pictures of clouds and meshes with content; adds the item names to {@code pictures}. */
+    private void writePictures(Result result, Path dir, List<String> written, Set<String> pictures) throws IOException {
+        if (scenes == null) {
+            return;
+        }
+        for (PointCloud c : result.clouds()) {
+            if (c.size() > 0) {
+                written.add(write(dir, c.name() + ".png", out -> picture("point cloud", c.name(),
+                        () -> scenes.writePng(c, SCENE_WIDTH, SCENE_HEIGHT, out))));
+                pictures.add(c.name());
+            }
+        }
+        for (Mesh m : result.meshes()) {
+            if (m.triangleCount() > 0) {
+                written.add(write(dir, m.name() + ".png", out -> picture("mesh", m.name(),
+                        () -> scenes.writePng(m, SCENE_WIDTH, SCENE_HEIGHT, out))));
+                pictures.add(m.name());
+            }
+        }
+    }
+
+    private interface Drawing {
+        void draw() throws IOException;
+    }
+
+    private static void picture(String kind, String name, Drawing drawing) throws IOException {
+        try {
+            drawing.draw();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(kind + " '" + name + "': cannot render PNG picture: " + e.getMessage(), e);
         }
     }
 

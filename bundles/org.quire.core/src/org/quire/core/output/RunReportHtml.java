@@ -6,10 +6,12 @@ import static org.quire.core.output.Html.href;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.quire.api.AlgorithmDescriptor;
 import org.quire.api.result.ChartSpec;
 import org.quire.api.result.Image;
+import org.quire.api.result.ResultFile;
 import org.quire.api.result.Mesh;
 import org.quire.api.result.PointCloud;
 import org.quire.api.result.Result;
@@ -47,10 +49,11 @@ final class RunReportHtml {
      * @param result         the result, or null when the status has none
      * @param values         the result's values already converted to JSON, in order (empty without result)
      * @param chartsRendered whether chart PNG/SVG files were written
+     * @param pictures       names of the clouds and meshes whose PNG picture was written
      * @param files          names of the data files written so far (for the provenance list)
      */
     static String page(RunOutcome outcome, Result result, Map<String, JsonNode> values, boolean chartsRendered,
-            List<String> files) {
+            Set<String> pictures, List<String> files) {
         AlgorithmDescriptor d = outcome.descriptor();
         String id = RunJson.algorithmId(outcome);
         String name = d == null ? id : d.name();
@@ -81,8 +84,9 @@ final class RunReportHtml {
             charts(h, result.charts(), chartsRendered);
             tables(h, result.tables());
             series(h, result.series());
-            geometry(h, result.clouds(), result.meshes());
+            geometry(h, result.clouds(), result.meshes(), pictures);
             images(h, result.images());
+            resultFiles(h, result.files());
         }
         provenance(h, outcome, files);
         Html.end(h);
@@ -192,23 +196,38 @@ final class RunReportHtml {
         h.append("</ul>\n");
     }
 
-    private static void geometry(StringBuilder h, List<PointCloud> clouds, List<Mesh> meshes) {
+    private static void geometry(StringBuilder h, List<PointCloud> clouds, List<Mesh> meshes, Set<String> pictures) {
         if (clouds.isEmpty() && meshes.isEmpty()) {
             return;
         }
-        h.append("<h2>3D data (PLY)</h2>\n<ul>\n");
+        h.append("<h2>3D data</h2>\n");
         for (PointCloud c : clouds) {
-            String ply = c.name() + ".ply";
-            h.append("<li><a href=\"").append(href(ply)).append("\">").append(esc(ply)).append("</a> &mdash; point cloud, ")
-                    .append(c.size()).append(c.size() == 1 ? " point" : " points").append(c.normals() != null ? ", normals" : "")
-                    .append(c.rgb() != null ? ", colours" : "").append("</li>\n");
+            StringBuilder what = new StringBuilder("point cloud, ").append(c.size()).append(c.size() == 1 ? " point" : " points")
+                    .append(c.normals() != null ? ", normals" : "").append(c.rgb() != null ? ", colours" : "");
+            if (c.scalarLabel() != null) {
+                what.append(", scalar ").append(c.scalarLabel());
+            }
+            item(h, c.name(), what.toString(), pictures.contains(c.name()));
         }
         for (Mesh m : meshes) {
-            String ply = m.name() + ".ply";
-            h.append("<li><a href=\"").append(href(ply)).append("\">").append(esc(ply)).append("</a> &mdash; mesh, ")
-                    .append(m.vertexCount()).append(" vertices, ").append(m.triangleCount()).append(" triangles</li>\n");
+            item(h, m.name(), "mesh, " + m.vertexCount() + " vertices, " + m.triangleCount() + " triangles",
+                    pictures.contains(m.name()));
         }
-        h.append("</ul>\n");
+    }
+
+    private static void item(StringBuilder h, String name, String what, boolean picture) {
+        String ply = name + ".ply";
+        String png = name + ".png";
+        if (picture) {
+            h.append("<figure><a href=\"").append(href(png)).append("\"><img src=\"").append(href(png)).append("\" alt=\"")
+                    .append(esc(name)).append("\" width=\"").append(RunDirectoryWriter.SCENE_WIDTH).append("\" height=\"")
+                    .append(RunDirectoryWriter.SCENE_HEIGHT).append("\"></a>\n<figcaption><code>").append(esc(name))
+                    .append("</code> &mdash; ").append(esc(what)).append(" &mdash; <a href=\"").append(href(ply)).append("\">")
+                    .append(esc(ply)).append("</a>, <a href=\"").append(href(png)).append("\">PNG</a></figcaption></figure>\n");
+        } else {
+            h.append("<p><a href=\"").append(href(ply)).append("\">").append(esc(ply)).append("</a> &mdash; ").append(esc(what))
+                    .append("</p>\n");
+        }
     }
 
     private static void images(StringBuilder h, List<Image> images) {
@@ -223,6 +242,22 @@ final class RunReportHtml {
                     .append(href(png)).append("\">").append(esc(png)).append("</a> &mdash; ").append(i.width()).append(" &times; ")
                     .append(i.height()).append(" pixels</figcaption></figure>\n");
         }
+    }
+
+    private static void resultFiles(StringBuilder h, List<ResultFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Files</h2>\n<ul>\n");
+        for (ResultFile f : files) {
+            h.append("<li><a href=\"").append(href(f.fileName())).append("\">").append(esc(f.fileName())).append("</a> (")
+                    .append(f.content().length).append(" bytes)");
+            if (!f.description().isEmpty()) {
+                h.append(" &mdash; ").append(esc(f.description()));
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void provenance(StringBuilder h, RunOutcome o, List<String> files) {

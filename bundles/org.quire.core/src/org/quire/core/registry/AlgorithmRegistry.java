@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.quire.api.Algorithm;
 import org.quire.api.AlgorithmDescriptor;
+import org.quire.api.AlgorithmInfo;
 import org.quire.core.internal.Failures;
 
 /**
@@ -90,9 +91,40 @@ public class AlgorithmRegistry {
         return id == null ? Optional.empty() : Optional.ofNullable(snapshot.byId().get(id));
     }
 
-    /** Problems with the algorithms currently added, in the order they were added; an immutable snapshot. */
+    /**
+     * Problems with the algorithms currently added, in the order they were added, followed by
+     * {@linkplain #hostProblems() problems the host found} (components that failed to activate, for
+     * instance); an immutable snapshot.
+     */
     public List<RegistryProblem> problems() {
-        return snapshot.problems();
+        List<RegistryProblem> host = hostProblems();
+        if (host.isEmpty()) {
+            return snapshot.problems();
+        }
+        List<RegistryProblem> all = new ArrayList<>(snapshot.problems());
+        all.addAll(host);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The problem that keeps the algorithm with this id out of the registry, if one is known: its
+     * class declares the id but its descriptor could not be read, its component failed to activate,
+     * or another algorithm already holds the id.
+     */
+    public Optional<RegistryProblem> problemFor(String id) {
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return problems().stream().filter(p -> p.algorithmId().equals(id)).findFirst();
+    }
+
+    /**
+     * Problems found by the host outside {@link #add}: the OSGi registry reports Declarative
+     * Services components of type {@code Algorithm} that failed to activate. Read on every call to
+     * {@link #problems()}; none in plain Java.
+     */
+    protected List<RegistryProblem> hostProblems() {
+        return List.of();
     }
 
     /**
@@ -109,6 +141,14 @@ public class AlgorithmRegistry {
 
     private static Entry read(Algorithm<?> algorithm, Origin origin) {
         try {
+            Class<?> type = algorithm.parameterType();
+            if (type == null) {
+                return new Entry(algorithm, origin, null, "parameterType() returned null; expected the parameter record class");
+            }
+            if (!type.isRecord()) {
+                return new Entry(algorithm, origin, null, "invalid parameter schema: parameter type " + type.getName()
+                        + " is not a record (parameters must be a record whose components carry @Param)");
+            }
             AlgorithmDescriptor d = algorithm.descriptor();
             if (d == null) {
                 return new Entry(algorithm, origin, null, "descriptor() returned null");
@@ -117,7 +157,19 @@ public class AlgorithmRegistry {
         } catch (ThreadDeath death) {
             throw death;
         } catch (RuntimeException | Error e) {
-            return new Entry(algorithm, origin, null, "descriptor could not be read: " + Failures.describe(e));
+            boolean schema = e instanceof IllegalArgumentException;
+            return new Entry(algorithm, origin, null, (schema ? "invalid parameter schema or descriptor: " : "descriptor could not be read: ")
+                    + Failures.describe(e));
+        }
+    }
+
+    /** The id an algorithm class declares in {@link AlgorithmInfo}, or empty; never runs plugin code. */
+    public static String declaredId(Class<?> type) {
+        try {
+            AlgorithmInfo info = type == null ? null : type.getAnnotation(AlgorithmInfo.class);
+            return info == null ? "" : info.id();
+        } catch (RuntimeException | LinkageError e) {
+            return "";
         }
     }
 
@@ -163,7 +215,7 @@ public class AlgorithmRegistry {
             List<RegistryProblem> problems = new ArrayList<>();
             for (Entry e : entries) {
                 if (e.registration() == null) {
-                    problems.add(new RegistryProblem(e.source(), e.failure()));
+                    problems.add(new RegistryProblem(e.source(), e.failure(), e.origin().bundle(), declaredId(e.algorithm().getClass())));
                     continue;
                 }
                 String id = e.registration().id();
@@ -173,7 +225,7 @@ public class AlgorithmRegistry {
                     byId.put(id, e.registration());
                 } else {
                     problems.add(new RegistryProblem(e.source(), "duplicate algorithm id '" + id + "': already provided by "
-                            + owner.source() + "; this one from " + e.source() + " is ignored"));
+                            + owner.source() + "; this one from " + e.source() + " is ignored", e.origin().bundle(), ""));
                 }
             }
             return new Snapshot(List.copyOf(entries), Collections.unmodifiableMap(byId), List.copyOf(byId.values()),

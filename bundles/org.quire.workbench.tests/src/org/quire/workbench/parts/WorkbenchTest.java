@@ -372,7 +372,7 @@ class WorkbenchTest {
         List<double[]> rows = new ArrayList<>();
         wb.run(() -> {
             assertThat(result.tabs().getItems()).extracting(i -> i.getText())
-                    .containsExactly("Summary", "Charts (3)", "Tables (1)", "Values (2)");
+                    .containsExactly("Summary", "Charts (3)", "Images (1)", "3D (2)", "Tables (1)", "Values (2)");
             assertThat(result.summary().status().getText()).startsWith("Finished in ");
             Table metrics = result.summary().metrics().viewer().getTable();
             for (int i = 0; i < metrics.getItemCount(); i++) {

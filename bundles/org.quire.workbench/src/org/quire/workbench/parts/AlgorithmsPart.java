@@ -30,6 +30,8 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.quire.core.plugins.PluginFolder;
+import org.quire.core.plugins.PluginStatus;
 import org.quire.core.registry.AlgorithmRegistry;
 import org.quire.core.registry.RegisteredAlgorithm;
 import org.quire.core.registry.RegistryProblem;
@@ -51,6 +53,10 @@ public final class AlgorithmsPart {
     private MApplication application;
     @Inject
     private EPartService partService;
+    /** The user's plugins as loaded at start by the add-on (absent outside the product). */
+    @Inject
+    @Optional
+    private PluginFolder plugins;
 
     private AlgorithmRegistry registry;
     private AutoCloseable subscription;
@@ -132,12 +138,20 @@ public final class AlgorithmsPart {
             return;
         }
         Map<String, List<RegisteredAlgorithm>> families = new TreeMap<>();
-        List<RegistryProblem> problems = List.of();
+        List<RegistryProblem> problems = new ArrayList<>();
         if (registry != null) {
             for (RegisteredAlgorithm a : registry.algorithms()) {
                 families.computeIfAbsent(a.descriptor().family(), f -> new ArrayList<>()).add(a);
             }
-            problems = registry.problems();
+            problems.addAll(registry.problems());
+        }
+        if (plugins != null) {
+            for (PluginStatus s : plugins.statuses()) {
+                if (!s.healthy()) {
+                    problems.add(new RegistryProblem(s.bundle().isEmpty() ? s.file() : s.bundle() + " (" + s.file() + ")",
+                            "plugin " + s.state().words() + ": " + s.problem(), s.symbolicName(), ""));
+                }
+            }
         }
         List<Family> input = new ArrayList<>();
         families.forEach((name, list) -> {
@@ -150,7 +164,9 @@ public final class AlgorithmsPart {
             status.setText("Waiting for the algorithm registry\u2026");
             status.setToolTipText(null);
         } else if (!problems.isEmpty()) {
-            status.setText(problems.size() + (problems.size() == 1 ? " plugin problem" : " plugin problems") + " (hover for details)");
+            List<String> names = problems.stream().map(p -> p.bundle().isEmpty() ? p.source() : p.bundle()).distinct().toList();
+            status.setText(problems.size() + (problems.size() == 1 ? " plugin problem" : " plugin problems") + ": "
+                    + String.join(", ", names) + " (hover for details)");
             status.setToolTipText(String.join("\n", problems.stream().map(p -> p.source() + ": " + p.message()).toList()));
         } else if (input.isEmpty()) {
             status.setText("No algorithms installed.");
@@ -162,6 +178,11 @@ public final class AlgorithmsPart {
         ((GridData) status.getLayoutData()).exclude = status.getText().isEmpty();
         status.setVisible(!status.getText().isEmpty());
         status.requestLayout();
+    }
+
+    /** The status line under the tree: problems with plugins, or why the tree is empty (for tests). */
+    Label status() {
+        return status;
     }
 
     /** The tree viewer (for tests). */

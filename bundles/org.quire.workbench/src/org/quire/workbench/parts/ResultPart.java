@@ -20,8 +20,9 @@ import org.quire.workbench.model.RunRecord;
 
 /**
  * The Result part of one run (its number is in the part's persisted state under
- * {@link QuireIds#RUN_NUMBER}): tabs Summary, Charts, Tables and Values. A run still going shows a
- * note and fills in when it finishes.
+ * {@link QuireIds#RUN_NUMBER}): tabs Summary, Charts, Images (when there are any), 3D (when there are
+ * clouds or meshes), Tables and Values.
+ * A run still going shows a note and fills in when it finishes.
  */
 public final class ResultPart {
 
@@ -35,6 +36,8 @@ public final class ResultPart {
     private CTabFolder tabs;
     private SummaryTab summary;
     private ChartsTab charts;
+    private ImagesTab images;
+    private SceneTab scenes;
     private TablesTab tables;
     private ValuesTab values;
     private AutoCloseable subscription;
@@ -84,15 +87,34 @@ public final class ResultPart {
         tabs = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
         summary = new SummaryTab(tabs, run, outcome);
         charts = new ChartsTab(tabs, result.charts());
+        images = result.images().isEmpty() ? null : new ImagesTab(tabs, result.images());
+        scenes = result.clouds().isEmpty() && result.meshes().isEmpty() ? null
+                : new SceneTab(tabs, result.clouds(), result.meshes());
         tables = new TablesTab(tabs, result.tables());
         values = new ValuesTab(tabs, result.values());
-        tabs.setSelection(outcome.status().hasResult() && !result.charts().isEmpty() ? 1 : 0);
+        boolean pictures = !result.charts().isEmpty() || images != null;
+        // the charts tab, or the images tab right after it when there are no charts
+        tabs.setSelection(!outcome.status().hasResult() || !pictures ? 0 : !result.charts().isEmpty() ? 1 : 2);
+        if (outcome.status().hasResult() && !pictures && scenes != null) {
+            tabs.setSelection(scenes.item()); // a result of clouds and meshes opens on its 3D view
+            scenes.ensureView();
+        }
         parent.layout(true, true);
     }
 
     /** The run shown, or null when it is not in this session. */
     public RunRecord run() {
         return run;
+    }
+
+    /** The Images tab, or null when the result has no images (or the run has not finished). */
+    ImagesTab images() {
+        return images;
+    }
+
+    /** The 3D tab, or null when the result has no clouds and no meshes (or the run has not finished). */
+    SceneTab scenes() {
+        return scenes;
     }
 
     /** The tab folder (null until the run has finished). */

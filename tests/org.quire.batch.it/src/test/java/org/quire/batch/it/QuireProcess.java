@@ -46,6 +46,16 @@ final class QuireProcess {
         return root.resolve("home");
     }
 
+    /** An empty QUIRE_HOME under {@code root} (plugins are added with {@code quire plugins install}). */
+    static Path emptyHome(Path root, String name) throws IOException {
+        return Files.createDirectories(root.resolve(name));
+    }
+
+    /** The home this process runs with. */
+    Path home() {
+        return home;
+    }
+
     Process start(String... args) throws IOException {
         Path script = PRODUCT.resolve("quire");
         if (!Files.isExecutable(script)) {
