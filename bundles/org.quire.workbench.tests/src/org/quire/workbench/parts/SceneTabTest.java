@@ -3,6 +3,11 @@ package org.quire.workbench.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import org.quire.api.SimpleRunContext;
+import org.quire.api.params.ParameterSchema;
+import org.quire.registration.MpeAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +46,11 @@ import org.quire.workbench.uitest.WorkbenchHarness;
 /**
  * The 3D tab of the Result part in the real workbench: a finished run whose result is a residual map (a
  * cloud with scalars) over a fitted surface (a mesh) opens on its 3D view, which paints both, coloured by
- * residual; unchecking the mesh takes it out of the view. Saves {@code workbench-3d.png}.
+ * residual; unchecking the mesh takes it out of the view. Saves {@code workbench-3d.png}. Then a real
+ * {@code registration.mpe} result (the tour's blade pair, examples/data): its before/after overlays, residual map and
+ * registered scan are listed, and the view paints the after-overlay (grey reference, orange scan)
+ * ({@code workbench-registration-after.png}). One class, because the
+ * workbench (with JavaFX embedded) starts once per test JVM.
  */
 @Tag("ui")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +58,7 @@ class SceneTabTest {
 
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration PAINT = Duration.ofSeconds(60);
+    private static final Path DATA = Path.of(System.getProperty("quire.root", "../..")).resolve("examples/data");
 
     private WorkbenchHarness wb;
 
@@ -188,6 +198,70 @@ class SceneTabTest {
         wb.waitFor("a frame without the mesh", PAINT,
                 () -> !java.util.Arrays.equals(viewer.lastFrame(), withMesh)
                         && count(viewer.lastFrame(), yellow, 30) > 100);
+    }
+
+    @Test
+    void aRegistrationResultShowsItsOverlaysAndResidualMapIn3D() throws Exception {
+        Path ref = DATA.resolve("blade-reference.ply");
+        Path scan = DATA.resolve("blade-scan.ply");
+        assertThat(ref).exists();
+        assertThat(scan).exists();
+        MpeAlgorithm mpe = new MpeAlgorithm();
+        MpeAlgorithm.Params params = (MpeAlgorithm.Params) ParameterSchema.of(MpeAlgorithm.Params.class).bind(Map.of());
+        Result result = mpe.run(params, List.of(new InputFile("reference", ref), new InputFile("scans", scan)),
+                new SimpleRunContext(1, 2));
+        assertThat(result.clouds()).extracting(c -> c.name()).contains("before", "after", "residuals");
+
+        RunHistory history = wb.sync(() -> wb.application().getContext().get(RunHistory.class));
+        RunRequest request = new RunRequest("registration.mpe", Map.of(), List.of(ref, scan), 1L, 2);
+        RunOutcome outcome = new RunOutcome(request, mpe.descriptor(), new Origin("org.quire.registration", "0.1.0"),
+                Map.of(), List.of(), RunStatus.OK, "", List.of(), result, Instant.now(), Instant.now(), 1_000_000L, null);
+        RunRecord run = history.submit(request, outcome.descriptor(), Instant.now());
+        history.finish(run, outcome, (Path) null, "not written in this test");
+        wb.run(() -> {
+            IEclipseContext window = ((MTrimmedWindow) wb.find(QuireIds.MAIN_WINDOW)).getContext();
+            ContextInjectionFactory.make(ResultOpener.class, window).open(run);
+        });
+        ResultPart part = wb.sync(() -> {
+            for (MPart p : wb.modelService().findElements(wb.application(), QuireIds.RESULT_PART, MPart.class)) {
+                if (Integer.toString(run.number()).equals(p.getPersistedState().get(QuireIds.RUN_NUMBER))
+                        && p.getObject() instanceof ResultPart r) {
+                    return r;
+                }
+            }
+            throw new AssertionError("no Result part for " + run.label());
+        });
+        wb.run(() -> part.tabs().setSelection(part.scenes().item()));
+        wb.run(() -> part.scenes().ensureView());
+        wb.waitFor("the 3D tab to be filled", PAINT, () -> part.scenes().panel() != null);
+        SceneTab tab = part.scenes();
+        List<String> names = wb.sync(() -> {
+            List<String> n = new ArrayList<>();
+            for (int i = 0; i < tab.list().getItemCount(); i++) {
+                n.add(tab.list().getItem(i).getText().split(" ")[0]);
+            }
+            return n;
+        });
+        assertThat(names).contains("before", "after", "residuals");
+        wb.run(() -> wb.mainShell().setBounds(0, 0, 1500, 940));
+
+        SceneViewer viewer = wb.sync(() -> tab.panel().viewer());
+        show(tab, names, "after");
+        wb.waitFor("the after-overlay (orange scan on the grey reference)", PAINT,
+                () -> count(viewer.lastFrame(), 0xFF8C00, 60) > 200 && viewer.lastFrameSize().equals(viewer.control().getSize()));
+        Path after = wb.screenshot("workbench-registration-after.png");
+
+        System.out.println("screenshot: " + after);
+        assertThat(Files.size(after)).isPositive();
+    }
+
+    /** Checks only the item called {@code name}. */
+    private void show(SceneTab tab, List<String> names, String name) {
+        wb.run(() -> {
+            for (int i = 0; i < names.size(); i++) {
+                tab.setChecked(i, names.get(i).equals(name));
+            }
+        });
     }
 
     private static int count(int[] pixels, int rgb, int tolerance) {

@@ -81,7 +81,12 @@ final class SceneTab {
             return;
         }
         panel = new ScenePanel(page, SWT.NONE);
-        panel.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData d = new GridData(SWT.FILL, SWT.FILL, true, true);
+        // fixed preferred size: the panel fills the page, but its preferred size must not follow the size the 3D
+        // canvas has now, or each layout of an enclosing composite grows it (seen: a 16388-pixel-high JavaFX scene)
+        d.widthHint = 300;
+        d.heightHint = 300;
+        panel.setLayoutData(d);
         page.layout(true, true);
         show();
     }
