@@ -11,8 +11,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 instances="${1:-$here/instances}"
 if command -v mvn >/dev/null 2>&1; then mvn=mvn; else mvn="$root/mvnw"; fi
-if ! "$mvn" -B -q -o -Dstyle.color=never -f "$here/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" >/dev/null; then
-  "$mvn" -B -q -Dstyle.color=never -f "$here/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt"
+if ! "$mvn" -B -q -o -Dstyle.color=never -f "$here/pom.xml" clean package dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" >/dev/null; then
+  "$mvn" -B -q -Dstyle.color=never -f "$here/pom.xml" clean package dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt"
 fi
 cp="$here/target/lmdp-bench-0.1.0-SNAPSHOT.jar:$(cat "$here/target/classpath.txt")"
 echo "$(java -version 2>&1 | head -1); BURLAP 3.0.1; instances $instances"

@@ -37,6 +37,8 @@ class PlannerTest {
                 Arguments.of("hard M3 n1 A3 H4", Generators.hard(3, 1, 3, 4, 0.4, 0.3, 6)),
                 Arguments.of("lock M2 A2 L2 p0.7 H5", Generators.lock(2, 2, 2, 0.7, 5)),
                 Arguments.of("lock M3 A3 L2 p1 H6", Generators.lock(3, 3, 2, 1.0, 6)),
+                Arguments.of("lock M4 A3 L2 p0.7 H5 (contexts 0, 3 alike)", Generators.lock(4, 3, 2, 0.7, 5)),
+                Arguments.of("random M2 S3 A2 H5 + twin of 1", Transform.withTwin(Generators.random(2, 3, 2, 5, 2, 0.6, 9), 1, 0.3)),
                 Arguments.of("tiger 0.8 H5", Generators.tiger(0.8, 5)),
                 Arguments.of("bandit M3 A3 H4", Generators.bandit(3, 3, 4)));
     }
@@ -235,6 +237,70 @@ class PlannerTest {
         assertThat(plan.updateBelief(new double[] {0.5, 0.5}, 0, 1, 0.0, 1)).containsExactly(1.0, 0.0);
         // the best memoryless policy cannot use the reward: 0.5 * 0.5 + the 0.05 paid at step 0
         assertThat(new MemorylessSearch(l, 1000).solve()).isCloseTo(0.3, within(EXACT));
+    }
+
+    @Test
+    void indistinguishableContextsAreClassedByDynamicsAlone() {
+        assertThat(Beliefs.indistinguishableClasses(Generators.lock(4, 3, 2, 0.7, 5))).containsExactly(0, 1, 2, 0);
+        assertThat(Beliefs.indistinguishableClasses(Generators.tiger(0.8, 3))).containsExactly(0, 1);
+        Lmdp twins = Transform.withTwin(Generators.random(3, 3, 2, 4, 2, 0.6, 2), 1, 0.5);
+        assertThat(Beliefs.indistinguishableClasses(twins)).containsExactly(0, 1, 2, 1);
+    }
+
+    /**
+     * The settled (h, s) tables below beliefs on one class of indistinguishable contexts against the plain belief
+     * memo: the same values and the same greedy actions at every node a policy evaluation visits, for the exact
+     * backup and for a context-dependent one, where a table must weigh twin contexts by the belief (a per-context
+     * maximum would be larger).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void settledTablesChangeNoValueOrAction(String name, Lmdp l) {
+        ContextBackup exact = BeliefTreePlanner.exact(l);
+        ContextBackup biased = (h, m, s, a, v) -> exact.backup(h, m, s, a, v) + 0.01 * ((m + a) % 3);
+        for (ContextBackup backup : List.of(exact, biased)) {
+            BeliefTreePlanner settled = new BeliefTreePlanner(l, backup);
+            BeliefTreePlanner plain = new BeliefTreePlanner(l, backup).settling(false);
+            Plan fast = settled.plan();
+            Plan reference = plain.plan();
+            assertThat(fast.value()).as(name).isCloseTo(reference.value(), within(1e-12));
+            assertThat(settled.nodeCount()).as(name + ": the same nodes, stored elsewhere").isEqualTo(plain.nodeCount());
+            Plan checked = new Plan() {
+                @Override
+                public double value() {
+                    return fast.value();
+                }
+
+                @Override
+                public int action(int h, int s, double[] belief) {
+                    int a = fast.action(h, s, belief);
+                    assertThat(a).as("%s: action at h=%d s=%d", name, h, s).isEqualTo(reference.action(h, s, belief));
+                    return a;
+                }
+
+                @Override
+                public double[] updateBelief(double[] belief, int s, int a, double reward, int next) {
+                    return fast.updateBelief(belief, s, a, reward, next);
+                }
+
+                @Override
+                public double[] initialBelief(int s) {
+                    return fast.initialBelief(s);
+                }
+            };
+            assertThat(PolicyEvaluation.value(l, checked)).isCloseTo(PolicyEvaluation.value(l, reference), within(1e-12));
+        }
+    }
+
+    @Test
+    void settledTablesHoldTheNodesWhereTheContextIsKnown() {
+        Lmdp bandit = Generators.bandit(3, 3, 6);
+        BeliefTreePlanner settled = new BeliefTreePlanner(bandit, BeliefTreePlanner.exact(bandit));
+        BeliefTreePlanner plain = new BeliefTreePlanner(bandit, BeliefTreePlanner.exact(bandit)).settling(false);
+        assertThat(settled.plan().value()).isEqualTo(plain.plan().value());
+        // the first rewarded pull reveals the context: every node after it is in a settled table
+        assertThat(settled.settledNodeCount()).isPositive().isLessThan(settled.nodeCount());
+        assertThat(plain.settledNodeCount()).isZero();
     }
 
     @Test

@@ -73,6 +73,29 @@ final class Transform {
         return b.build();
     }
 
+    /**
+     * l plus a context with context t's rewards and transitions (indistinguishable from it after the start) but a
+     * uniform initial distribution; the twin takes {@code share} of t's weight.
+     */
+    static Lmdp withTwin(Lmdp l, int t, double share) {
+        int mm = l.contexts();
+        Lmdp.Builder b = Lmdp.builder(mm + 1, l.states(), l.actions(), l.horizon());
+        for (int m = 0; m <= mm; m++) {
+            int from = m == mm ? t : m;
+            b.weight(m, m == mm ? share * l.weight(t) : m == t ? (1 - share) * l.weight(t) : l.weight(m));
+            for (int s = 0; s < l.states(); s++) {
+                b.initial(m, s, m == mm ? 1.0 / l.states() : l.initial(m, s));
+                for (int a = 0; a < l.actions(); a++) {
+                    b.reward(m, s, a, l.reward(from, s, a));
+                    for (int n = 0; n < l.states(); n++) {
+                        b.transition(m, s, a, n, l.transition(from, s, a, n));
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
     /** Context m of l as an LMDP with M = 1. */
     static Lmdp single(Lmdp l, int m) {
         Lmdp.Builder b = Lmdp.builder(1, l.states(), l.actions(), l.horizon());

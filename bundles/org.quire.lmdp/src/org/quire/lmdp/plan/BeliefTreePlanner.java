@@ -1,7 +1,5 @@
 package org.quire.lmdp.plan;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.quire.lmdp.model.Lmdp;
 
 /**
@@ -9,16 +7,32 @@ import org.quire.lmdp.model.Lmdp;
  * memoised on the belief rounded to {@link Beliefs#KEY_RESOLUTION}. Each node stores the alpha vector of its greedy
  * action (entry m = the backed-up return in context m). Observations after acting are (reward, next state): contexts
  * whose reward differs are separated by the belief update. Thread-confined; nodes are built lazily.
+ * <p>
+ * Below a belief whose support lies in one class of contexts the belief model cannot tell apart (in particular a
+ * point mass: the context is known), every update keeps the belief, so that subtree is a finite-horizon MDP over
+ * (h, s): its nodes live in a flat (h, s) table per such belief ({@link Settled}) instead of the belief memo. The
+ * table uses the same backup, successor masking and tie rule, so it computes the same alpha vectors as the memo would.
  */
 public final class BeliefTreePlanner {
     private final Lmdp model;
     private final ContextBackup backup;
-    private final Map<Beliefs.Key, Node> memo = new HashMap<>();
+    private final BeliefMemo<Node> memo;
+    /** class[m] of {@link Beliefs#indistinguishableClasses}. */
+    private final int[] contextClass;
+    /** Settled subtrees below a point mass on context m (null until needed). */
+    private final Settled[] pointMass;
+    /** Settled subtrees below beliefs spread over several indistinguishable contexts, by rounded belief. */
+    private final BeliefMemo<Settled> spread;
+    /** Child beliefs of a node at step h are computed into childBeliefs[h + 1] and copied only when kept. */
+    private final double[][] childBeliefs;
+    /** Nodes built in settled tables (h < H−1). */
+    private long settledNodes;
     private final int mm;
     private final int ss;
     private final int aa;
     private final int hh;
     private long maxNodes = Long.MAX_VALUE;
+    private boolean settle = true;
     /** Relative margin by which an action must beat the best so far (ties keep the lowest action). */
     private static final double TIE = 1e-12;
     private final double[] leafZero;
@@ -46,6 +60,11 @@ public final class BeliefTreePlanner {
         aa = beliefModel.actions();
         hh = beliefModel.horizon();
         leafZero = new double[ss];
+        contextClass = Beliefs.indistinguishableClasses(beliefModel);
+        pointMass = new Settled[mm];
+        memo = new BeliefMemo<>(mm);
+        spread = new BeliefMemo<>(mm);
+        childBeliefs = new double[hh + 1][mm];
         successors = new int[mm][ss][aa][];
         for (int m = 0; m < mm; m++) {
             for (int s = 0; s < ss; s++) {
@@ -91,9 +110,26 @@ public final class BeliefTreePlanner {
         return this;
     }
 
-    /** Number of memoised nodes so far (last-step nodes below a memoised node are evaluated inline, not counted). */
-    public int nodeCount() {
-        return memo.size();
+    /**
+     * Whether subtrees below beliefs on one class of indistinguishable contexts go to flat (h, s) tables (default true).
+     * Off, every node goes through the belief memo; the values and actions are the same (tests compare the two).
+     */
+    BeliefTreePlanner settling(boolean on) {
+        this.settle = on;
+        return this;
+    }
+
+    /**
+     * Number of nodes built so far: memoised nodes plus settled (h, s) table entries. Last-step nodes (h = H−1) are
+     * not counted: below a memoised node they are evaluated inline.
+     */
+    public long nodeCount() {
+        return memo.size() + settledNodes;
+    }
+
+    /** The part of {@link #nodeCount()} built in settled tables. */
+    long settledNodeCount() {
+        return settledNodes;
     }
 
     /** The belief model. */
@@ -120,7 +156,8 @@ public final class BeliefTreePlanner {
 
             @Override
             public int action(int h, int s, double[] belief) {
-                return node(h, s, belief).action();
+                Settled settled = settled(belief);
+                return settled != null ? settled.action(h, s) : node(h, s, belief).action();
             }
 
             @Override
@@ -135,25 +172,79 @@ public final class BeliefTreePlanner {
         };
     }
 
-    /** The node (h, s, belief), built on demand; 0 ≤ h < H. The belief is copied. */
+    /** The node (h, s, belief), built on demand; 0 ≤ h < H. The belief is not kept (a new node keeps a copy). */
     public Node node(int h, int s, double[] belief) {
-        return memoised(h, s, belief.clone());
-    }
-
-    /** The memoised node for a belief this planner owns (not copied, never modified afterwards). */
-    private Node memoised(int h, int s, double[] belief) {
-        Beliefs.Key key = new Beliefs.Key(h, s, belief);
-        Node n = memo.get(key);
+        Node n = memo.get(h, s, belief);
         if (n != null) {
             return n;
         }
-        n = build(h, s, belief);
-        memo.put(key, n);
-        if (memo.size() > maxNodes) {
+        double[] owned = belief.clone();
+        n = build(h, s, owned);
+        memo.put(h, s, owned, n);
+        checkNodeLimit(h);
+        return n;
+    }
+
+    private void checkNodeLimit(int h) {
+        if (nodeCount() > maxNodes) {
             throw new IllegalStateException("belief tree exceeds " + maxNodes + " nodes at step " + h
                     + "; reduce the horizon or the instance size");
         }
-        return n;
+    }
+
+    /**
+     * The alpha vector of child (h, s, belief): from a settled table when the belief's support allows it. The belief
+     * is a scratch buffer: whatever is kept copies it.
+     */
+    private double[] child(int h, int s, double[] belief) {
+        Settled settled = settled(belief);
+        if (settled != null) {
+            return settled.alpha(h, s);
+        }
+        return h + 1 == hh ? leafAlpha(s, belief) : node(h, s, belief).alpha();
+    }
+
+    /**
+     * The settled table for this belief (made on first use; the belief is copied), or null when its support spans
+     * several classes of contexts or settling is off.
+     */
+    private Settled settled(double[] belief) {
+        if (!settle) {
+            return null;
+        }
+        int cls = -1;
+        int first = -1;
+        int support = 0;
+        for (int m = 0; m < mm; m++) {
+            if (belief[m] > 0) {
+                if (cls < 0) {
+                    cls = contextClass[m];
+                    first = m;
+                } else if (contextClass[m] != cls) {
+                    cls = -2;
+                    break;
+                }
+                support++;
+            }
+        }
+        if (cls < 0) {
+            return null;
+        }
+        Settled settled;
+        if (support == 1) {
+            settled = pointMass[first];
+            if (settled == null) {
+                settled = new Settled(belief.clone());
+                pointMass[first] = settled;
+            }
+        } else {
+            settled = spread.get(0, cls, belief);
+            if (settled == null) {
+                settled = new Settled(belief.clone());
+                spread.put(0, cls, belief, settled);
+            }
+        }
+        return settled;
     }
 
     private Node build(int h, int s, double[] belief) {
@@ -163,7 +254,6 @@ public final class BeliefTreePlanner {
         double[] actionValues = new double[aa];
         double[] v = new double[ss];
         boolean expand = h + 1 < hh;
-        boolean childIsLeaf = h + 2 == hh;
         // children per (reward, next) observation, shared by contexts with equal rewards: group g holds the
         // contexts whose reward equals groupReward[g]
         double[] groupReward = new double[mm];
@@ -191,8 +281,8 @@ public final class BeliefTreePlanner {
                     double[][] children = groupChildren[g];
                     for (int n : successors[m][s][a]) {
                         if (children[n] == null) {
-                            double[] nb = Beliefs.update(model, belief, s, a, r, n);
-                            children[n] = childIsLeaf ? leafAlpha(n, nb) : memoised(h + 1, n, nb).alpha();
+                            double[] nb = Beliefs.update(model, belief, s, a, r, n, childBeliefs[h + 1]);
+                            children[n] = child(h + 1, n, nb);
                         }
                         v[n] = children[n][m];
                     }
@@ -204,7 +294,7 @@ public final class BeliefTreePlanner {
                 value += belief[m] * alpha[m];
             }
             actionValues[a] = value;
-            if (bestAction < 0 || value > bestValue + TIE * Math.max(1, Math.abs(bestValue))) {
+            if (bestAction < 0 || beats(value, bestValue)) {
                 bestValue = value;
                 bestAction = a;
                 bestAlpha = alpha;
@@ -229,11 +319,91 @@ public final class BeliefTreePlanner {
                 alpha[m] = backup.backup(hh - 1, m, s, a, zero);
                 value += belief[m] * alpha[m];
             }
-            if (bestAlpha == null || value > bestValue + TIE * Math.max(1, Math.abs(bestValue))) {
+            if (bestAlpha == null || beats(value, bestValue)) {
                 bestValue = value;
                 bestAlpha = alpha;
             }
         }
         return bestAlpha;
+    }
+
+    /** The tie rule: an action replaces the best so far only when its value is larger by a relative margin TIE. */
+    private static boolean beats(double value, double bestValue) {
+        return value > bestValue + TIE * Math.max(1, Math.abs(bestValue));
+    }
+
+    /**
+     * The nodes (h, s) below one belief whose support lies in a single class of indistinguishable contexts: the belief
+     * is the same at every such node, so each is built once into a flat table. Entry m of an alpha vector is filled
+     * for the support's contexts only (the other entries are 0; a parent reads only the entries of contexts that
+     * reach the child, which are in its support). Values, masking and ties follow {@link #build}.
+     */
+    private final class Settled {
+        private final double[] belief;
+        private final int[] support;
+        private final double[][] table;
+        private final int[] actions;
+
+        Settled(double[] belief) {
+            this.belief = belief;
+            int[] inSupport = new int[mm];
+            int size = 0;
+            for (int m = 0; m < mm; m++) {
+                if (belief[m] > 0) {
+                    inSupport[size++] = m;
+                }
+            }
+            support = java.util.Arrays.copyOf(inSupport, size);
+            table = new double[hh * ss][];
+            actions = new int[hh * ss];
+        }
+
+        int action(int h, int s) {
+            alpha(h, s);
+            return actions[h * ss + s];
+        }
+
+        double[] alpha(int h, int s) {
+            double[] alpha = table[h * ss + s];
+            if (alpha == null) {
+                alpha = compute(h, s);
+                table[h * ss + s] = alpha;
+                if (h + 1 < hh) { // last-step entries are not counted, as in the memo
+                    settledNodes++;
+                    checkNodeLimit(h);
+                }
+            }
+            return alpha;
+        }
+
+        /** The alpha vector of the greedy action at (h, s); records that action. */
+        private double[] compute(int h, int s) {
+            boolean expand = h + 1 < hh;
+            double[] v = new double[ss];
+            double[] bestAlpha = null;
+            int bestAction = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < aa; a++) {
+                double[] alpha = new double[mm];
+                double value = 0;
+                for (int m : support) {
+                    java.util.Arrays.fill(v, 0);
+                    if (expand) {
+                        for (int n : successors[m][s][a]) {
+                            v[n] = alpha(h + 1, n)[m];
+                        }
+                    }
+                    alpha[m] = backup.backup(h, m, s, a, v);
+                    value += belief[m] * alpha[m];
+                }
+                if (bestAlpha == null || beats(value, bestValue)) {
+                    bestValue = value;
+                    bestAlpha = alpha;
+                    bestAction = a;
+                }
+            }
+            actions[h * ss + s] = bestAction;
+            return bestAlpha;
+        }
     }
 }

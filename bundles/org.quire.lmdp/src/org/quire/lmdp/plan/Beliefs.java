@@ -1,12 +1,13 @@
 package org.quire.lmdp.plan;
 
-import java.util.Arrays;
 import org.quire.lmdp.model.Lmdp;
 
-/** Belief arithmetic over contexts for an LMDP (Bayes updates with reward indicator likelihoods, rounding keys). Stateless. */
+/** Belief arithmetic over contexts for an LMDP (Bayes updates with reward indicator likelihoods, context classes). Stateless. */
 public final class Beliefs {
     /** Grid used to round beliefs for memoisation keys. */
     public static final double KEY_RESOLUTION = 1e-10;
+    /** 1 / {@link #KEY_RESOLUTION}. */
+    static final double KEY_SCALE = 1 / KEY_RESOLUTION;
 
     private Beliefs() {
     }
@@ -32,8 +33,12 @@ public final class Beliefs {
      * P_m(next|s,a), then to w_m [R_m(s,a) = reward], then to w. Rewards are compared exactly (they are deterministic).
      */
     public static double[] update(Lmdp model, double[] belief, int s, int a, double reward, int next) {
+        return update(model, belief, s, a, reward, next, new double[model.contexts()]);
+    }
+
+    /** {@link #update(Lmdp, double[], int, int, double, int)} into {@code b} (every entry overwritten); returns b. */
+    static double[] update(Lmdp model, double[] belief, int s, int a, double reward, int next, double[] b) {
         int mm = model.contexts();
-        double[] b = new double[mm];
         for (int m = 0; m < mm; m++) {
             b[m] = model.reward(m, s, a) == reward ? belief[m] * model.transition(m, s, a, next) : 0;
         }
@@ -59,6 +64,43 @@ public final class Beliefs {
         return b;
     }
 
+    /**
+     * Classes of contexts the belief model cannot tell apart: equal rewards and equal transition rows at every
+     * (s, a). Returns class[m] = the lowest context index of m's class. A belief whose support lies in one class keeps
+     * that support and its ratios after every update (the likelihoods are equal), so its subtree is a plain MDP over
+     * (h, s). Initial distributions are not compared (they only matter before the first update).
+     */
+    public static int[] indistinguishableClasses(Lmdp model) {
+        int mm = model.contexts();
+        int[] cls = new int[mm];
+        for (int m = 0; m < mm; m++) {
+            cls[m] = m;
+            for (int k = 0; k < m; k++) {
+                if (cls[k] == k && sameDynamics(model, k, m)) {
+                    cls[m] = k;
+                    break;
+                }
+            }
+        }
+        return cls;
+    }
+
+    private static boolean sameDynamics(Lmdp model, int m1, int m2) {
+        for (int s = 0; s < model.states(); s++) {
+            for (int a = 0; a < model.actions(); a++) {
+                if (model.reward(m1, s, a) != model.reward(m2, s, a)) {
+                    return false;
+                }
+                for (int n = 0; n < model.states(); n++) {
+                    if (model.transition(m1, s, a, n) != model.transition(m2, s, a, n)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /** Scales b to sum 1 in place; returns false (leaving b unchanged) when the sum is not positive. */
     static boolean normalise(double[] b) {
         double sum = 0;
@@ -72,33 +114,5 @@ public final class Beliefs {
             b[i] /= sum;
         }
         return true;
-    }
-
-    /** A hashable key for (h, s, belief rounded to {@link #KEY_RESOLUTION}). */
-    static final class Key {
-        private final int h;
-        private final int s;
-        private final long[] rounded;
-        private final int hash;
-
-        Key(int h, int s, double[] belief) {
-            this.h = h;
-            this.s = s;
-            rounded = new long[belief.length];
-            for (int i = 0; i < belief.length; i++) {
-                rounded[i] = Math.round(belief[i] / KEY_RESOLUTION);
-            }
-            hash = (31 * h + s) * 31 + Arrays.hashCode(rounded);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.h == h && k.s == s && Arrays.equals(k.rounded, rounded);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.quire.lmdp.plan;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.quire.lmdp.model.Lmdp;
 
 /**
@@ -23,7 +21,7 @@ public final class PolicyEvaluation {
 
     /** Expected return of the plan in context m of truth. */
     public static double contextValue(Lmdp truth, Plan plan, int m) {
-        Map<Beliefs.Key, Double> memo = new HashMap<>();
+        BeliefMemo<Double> memo = new BeliefMemo<>(truth.contexts());
         double v = 0;
         for (int s = 0; s < truth.states(); s++) {
             double p = truth.initial(m, s);
@@ -34,9 +32,8 @@ public final class PolicyEvaluation {
         return v;
     }
 
-    private static double eval(Lmdp truth, Plan plan, int m, int h, int s, double[] belief, Map<Beliefs.Key, Double> memo) {
-        Beliefs.Key key = new Beliefs.Key(h, s, belief);
-        Double cached = memo.get(key);
+    private static double eval(Lmdp truth, Plan plan, int m, int h, int s, double[] belief, BeliefMemo<Double> memo) {
+        Double cached = memo.get(h, s, belief);
         if (cached != null) {
             return cached;
         }
@@ -49,7 +46,7 @@ public final class PolicyEvaluation {
                 v += truth.transition(m, s, a, n) * eval(truth, plan, m, h + 1, n, nb, memo);
             }
         }
-        memo.put(key, v);
+        memo.put(h, s, belief, v);
         return v;
     }
 }
