@@ -82,6 +82,7 @@ public final class BeliefTreePlanner {
         int aa = model.actions();
         int[][][][] succ = new int[mm][ss][aa][];
         double[][][][] prob = new double[mm][ss][aa][];
+        double[] reward = new double[mm * ss * aa];
         for (int m = 0; m < mm; m++) {
             for (int s = 0; s < ss; s++) {
                 for (int a = 0; a < aa; a++) {
@@ -90,11 +91,12 @@ public final class BeliefTreePlanner {
                     for (int i = 0; i < succ[m][s][a].length; i++) {
                         prob[m][s][a][i] = model.transition(m, s, a, succ[m][s][a][i]);
                     }
+                    reward[(m * ss + s) * aa + a] = model.reward(m, s, a);
                 }
             }
         }
         return (h, m, s, a, v) -> {
-            double x = model.reward(m, s, a);
+            double x = reward[(m * ss + s) * aa + a];
             int[] n = succ[m][s][a];
             double[] p = prob[m][s][a];
             for (int i = 0; i < n.length; i++) {

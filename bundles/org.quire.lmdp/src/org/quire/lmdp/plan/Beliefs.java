@@ -39,10 +39,16 @@ public final class Beliefs {
     /** {@link #update(Lmdp, double[], int, int, double, int)} into {@code b} (every entry overwritten); returns b. */
     static double[] update(Lmdp model, double[] belief, int s, int a, double reward, int next, double[] b) {
         int mm = model.contexts();
-        for (int m = 0; m < mm; m++) {
-            b[m] = model.reward(m, s, a) == reward ? belief[m] * model.transition(m, s, a, next) : 0;
+        double sum = 0;
+        for (int m = 0; m < mm; m++) { // the first attempt in one pass: it is the planner's inner loop
+            double x = belief[m] > 0 && model.reward(m, s, a) == reward ? belief[m] * model.transition(m, s, a, next) : 0;
+            b[m] = x;
+            sum += x;
         }
-        if (normalise(b)) {
+        if (sum > 0) {
+            for (int m = 0; m < mm; m++) {
+                b[m] /= sum;
+            }
             return b;
         }
         for (int m = 0; m < mm; m++) {
