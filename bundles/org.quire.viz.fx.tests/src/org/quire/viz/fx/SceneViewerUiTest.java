@@ -137,6 +137,39 @@ class SceneViewerUiTest {
         save(v, "javafx-scalars.png");
     }
 
+    /**
+     * A legend label that wraps to several lines (the registration residual map's) must not feed back into the
+     * layout: the sub-scene keeps the canvas height and the colour bar shows (a bar bound to the legend's height once
+     * grew the scene by 12 pixels a pulse, past JavaFX's maximum texture size, and the view stopped repainting).
+     */
+    @Test
+    void aLongLegendLabelKeepsTheSceneItsCanvasSize() throws IOException {
+        int n = 400;
+        float[] xyz = new float[3 * n];
+        float[] s = new float[n];
+        for (int i = 0; i < n; i++) {
+            xyz[3 * i] = (i % 20) / 20f;
+            xyz[3 * i + 1] = (i / 20) / 20f;
+            s[i] = i;
+        }
+        SceneViewer v = javaFx();
+        v.setScene(Scene.of(new PointCloud("residuals", xyz, null, null, s,
+                "signed distance to the reference surface of the registered blade scan (model units, clipped at 0.354"
+                        + " model units either side)")));
+        shell.open();
+        int yellow = ColourMap.VIRIDIS.rgb(1);
+        assertThat(pump(() -> count(v, yellow, 24) > 200, TIMEOUT_MS)).isTrue();
+        pump(() -> false, 1500); // layout passes: a feedback loop would keep growing the scene meanwhile
+        int canvasHeight = v.control().getSize().y;
+        assertThat(((FxSceneViewer) v).subSceneHeight()).isEqualTo(canvasHeight);
+        save(v, "javafx-long-legend.png");
+        int frames = v.frames();
+        v.setScene(Scene.of(new PointCloud("residuals", xyz, null, null, s, "another long label that wraps over a few lines")));
+        assertThat(pump(() -> v.frames() > frames && count(v, yellow, 24) > 200, TIMEOUT_MS))
+                .as("a new frame after the scene changed").isTrue();
+        assertThat(v.lastFrameSize()).isEqualTo(v.control().getSize());
+    }
+
     @Test
     void cloudMeshesHoldOneTetrahedronPerShownPointAroundIt() {
         javaFx(); // JavaFX images need the toolkit

@@ -23,7 +23,10 @@ import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -36,7 +39,6 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.CullFace;
 import javafx.scene.shape.MeshView;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.TriangleMesh;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -113,6 +115,7 @@ final class FxSceneViewer implements SceneViewer {
             legend.setPadding(new Insets(24, 8, 24, 8));
             legend.setPrefWidth(LEGEND_WIDTH);
             legend.setMinWidth(LEGEND_WIDTH);
+            legend.setMinHeight(0); // a tall label in a short view is clipped; it never makes the scene taller
             legend.setVisible(false);
             legend.setManaged(false);
             BorderPane root = new BorderPane(holder);
@@ -131,6 +134,11 @@ final class FxSceneViewer implements SceneViewer {
             canvas.dispose();
             throw e;
         }
+    }
+
+    /** Height of the 3D sub-scene, JavaFX pixels (tests: it must follow the canvas, not grow). */
+    double subSceneHeight() {
+        return sub.getHeight();
     }
 
     @Override
@@ -348,17 +356,23 @@ final class FxSceneViewer implements SceneViewer {
             // top of the bar is the map's end
             stops[i] = new Stop(1 - i / (double) (anchors.length - 1), Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF));
         }
-        Rectangle bar = new Rectangle(16, 200);
-        bar.setFill(new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE, stops));
-        bar.heightProperty().bind(legend.heightProperty().subtract(110));
+        // The bar is a resizable region that takes the height the legend has left under the label. No size is bound
+        // to the legend's own height: a bar bound to it raised the legend's minimum height by the label's excess
+        // every layout pass, and the scene grew past JavaFX's largest texture (the view stopped repainting).
+        Region bar = new Region();
+        bar.setBackground(new Background(new BackgroundFill(
+                new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE, stops), CornerRadii.EMPTY, Insets.EMPTY)));
+        bar.setMinSize(16, 20);
+        bar.setPrefSize(16, 200);
+        bar.setMaxWidth(16);
         Text max = new Text(ColourBar.format(range.max()));
         Text min = new Text(ColourBar.format(range.min()));
         Region spring = new Region();
+        spring.setMinHeight(0);
         VBox.setVgrow(spring, Priority.ALWAYS);
         VBox numbers = new VBox(max, spring, min);
-        numbers.prefHeightProperty().bind(bar.heightProperty());
-        numbers.setMaxHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, bar, numbers);
+        row.setFillHeight(true);
         row.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(row, Priority.ALWAYS);
         Text label = new Text(range.label());

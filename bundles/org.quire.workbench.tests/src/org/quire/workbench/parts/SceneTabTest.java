@@ -49,7 +49,8 @@ import org.quire.workbench.uitest.WorkbenchHarness;
  * residual; unchecking the mesh takes it out of the view. Saves {@code workbench-3d.png}. Then a real
  * {@code registration.mpe} result (the tour's blade pair, examples/data): its before/after overlays, residual map and
  * registered scan are listed, and the view paints the after-overlay (grey reference, orange scan)
- * ({@code workbench-registration-after.png}). One class, because the
+ * ({@code workbench-registration-after.png}), then the residual map alone with its colour bar
+ * ({@code workbench-registration-residuals.png}). One class, because the
  * workbench (with JavaFX embedded) starts once per test JVM.
  */
 @Tag("ui")
@@ -253,6 +254,17 @@ class SceneTabTest {
 
         System.out.println("screenshot: " + after);
         assertThat(Files.size(after)).isPositive();
+
+        // the residual map alone, coloured through the colour map, with the legend's long label
+        int[] afterFrame = wb.sync(viewer::lastFrame);
+        show(tab, names, "residuals");
+        int yellow = ColourMap.VIRIDIS.rgb(1);
+        int purple = ColourMap.VIRIDIS.rgb(0);
+        wb.waitFor("the residual map with its colour bar", PAINT,
+                () -> !java.util.Arrays.equals(viewer.lastFrame(), afterFrame) && count(viewer.lastFrame(), yellow, 30) > 100
+                        && count(viewer.lastFrame(), purple, 30) > 100 && count(viewer.lastFrame(), 0xFF8C00, 60) < 50);
+        Path residuals = wb.screenshot("workbench-registration-residuals.png");
+        System.out.println("screenshot: " + residuals);
     }
 
     /** Checks only the item called {@code name}. */
