@@ -90,6 +90,24 @@ class KdTreeTest {
             int[] rad = t.radius(x, y, z, r);
             Arrays.sort(rad);
             assertThat(rad).as("radius of query %d", q).containsExactly(bruteRadius(p, x, y, z, r));
+            // bounded nearest: the nearest of the ball (lowest index among ties), inclusive of points exactly at r
+            int[] ball = bruteRadius(p, x, y, z, r);
+            int within = -1;
+            for (int j : ball) {
+                if (within < 0 || d2(p, j, x, y, z) < d2(p, within, x, y, z)) {
+                    within = j;
+                }
+            }
+            assertThat(t.nearestWithin(x, y, z, r)).as("nearest within %s of query %d", r, q).isEqualTo(within);
+            assertThat(s.nearestWithin(x, y, z, r)).isEqualTo(within);
+            assertThat(s.lastDistanceSquared()).isEqualTo(within < 0 ? Double.POSITIVE_INFINITY : d2(p, within, x, y, z));
+            if (nn >= 0) {
+                double exact = Math.sqrt(d2(p, nn, x, y, z));
+                if (exact * exact == d2(p, nn, x, y, z)) { // grid queries: integer distances are exact
+                    assertThat(t.nearestWithin(x, y, z, exact)).as("a point exactly at the bound is inside").isEqualTo(nn);
+                }
+                assertThat(t.nearestWithin(x, y, z, Math.nextDown(exact) * (1 - 1e-12))).isEqualTo(-1);
+            }
         }
     }
 

@@ -179,6 +179,14 @@ public final class KdTree {
         return idx;
     }
 
+    /**
+     * The nearest point within distance r (inclusive) of (x, y, z), lowest index among ties; -1 when none is (or r is
+     * negative or NaN). Searches only the ball, so far queries cost little.
+     */
+    public int nearestWithin(double x, double y, double z, double r) {
+        return new Searcher().nearestWithin(x, y, z, r);
+    }
+
     /** Indices of all points within distance r (inclusive) of (x, y, z), unsorted; empty for r &lt; 0. */
     public int[] radius(double x, double y, double z, double r) {
         Searcher s = new Searcher();
@@ -218,7 +226,28 @@ public final class KdTree {
             return best;
         }
 
-        /** Squared distance of the last {@link #nearest(double, double, double)} result (+infinity when empty). */
+        /**
+         * As {@link KdTree#nearestWithin}: the nearest point within distance r (inclusive), lowest index among ties,
+         * or -1; {@link #lastDistanceSquared()} is its squared distance (+infinity for -1).
+         */
+        public int nearestWithin(double x, double y, double z, double r) {
+            setQuery(x, y, z);
+            // start from the ball's radius: the search prunes everything outside it; a point exactly at distance r
+            // wins the tie against the sentinel index
+            best = Integer.MAX_VALUE;
+            bestD2 = r * r;
+            if (n > 0 && r >= 0) {
+                off[0] = off[1] = off[2] = 0;
+                nn(0, 0, n, 0);
+            }
+            if (best == Integer.MAX_VALUE) {
+                best = -1;
+                bestD2 = Double.POSITIVE_INFINITY;
+            }
+            return best;
+        }
+
+        /** Squared distance of the last {@link #nearest(double, double, double)} or {@link #nearestWithin} result (+infinity when empty). */
         public double lastDistanceSquared() {
             return bestD2;
         }
