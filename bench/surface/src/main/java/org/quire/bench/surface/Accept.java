@@ -10,9 +10,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 import org.quire.api.InputFile;
-import org.quire.api.Progress;
-import org.quire.api.RunContext;
-import org.quire.api.RunLog;
+import org.quire.api.SimpleRunContext;
 import org.quire.api.result.Image;
 import org.quire.api.result.Result;
 import org.quire.api.result.Table;
@@ -39,8 +37,10 @@ public final class Accept {
                 Integer.parseInt(a[5]), 1024, Double.parseDouble(a[6]), "cosine", Boolean.parseBoolean(a[7]), 100_000, 100_000,
                 "exact", 0.0158, 0.005);
         long t0 = System.nanoTime();
-        Result fit = new FitAlgorithm().run(fp, mesh, context(threads));
+        SimpleRunContext fitContext = context(threads);
+        Result fit = new FitAlgorithm().run(fp, mesh, fitContext);
         System.out.printf("fit: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        printLog(fitContext);
         fit.metrics().forEach((k, v) -> System.out.printf("  %s = %.6g%n", k, v));
         Table model = fit.tables().stream().filter(t -> t.name().equals("model")).findFirst().orElseThrow();
         Path modelCsv = write(out, model);
@@ -64,9 +64,11 @@ public final class Accept {
         Image fi = forward.images().get(0);
         png(out, new Image("render-forward", fi.width(), fi.height(), fi.argb()));
         t0 = System.nanoTime();
+        SimpleRunContext meshContext = context(threads);
         Result m = new MeshAlgorithm().run(new MeshAlgorithm.Params(128, 1.5, 100_000, 30_000), List.of(new InputFile("model", modelCsv)),
-                context(threads));
+                meshContext);
         System.out.printf("mesh 128^3: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        printLog(meshContext);
         m.metrics().forEach((k, v) -> System.out.printf("  %s = %.6g%n", k, v));
     }
 
@@ -98,37 +100,13 @@ public final class Accept {
         ImageIO.write(b, "png", dir.resolve(im.name() + ".png").toFile());
     }
 
-    static RunContext context(int threads) {
-        return new RunContext() {
-            @Override
-            public long seed() {
-                return 1;
-            }
+    /** A plain context with seed 1 (the algorithms' logs are printed by {@link #printLog} after each run). */
+    static SimpleRunContext context(int threads) {
+        return new SimpleRunContext(1, threads);
+    }
 
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public Progress progress() {
-                return Progress.none();
-            }
-
-            @Override
-            public RunLog log() {
-                return new RunLog() {
-                    @Override
-                    public void info(String message) {
-                        System.out.println("  info: " + message);
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                        System.out.println("  warning: " + message);
-                    }
-                };
-            }
-        };
+    static void printLog(SimpleRunContext context) {
+        context.infos().forEach(line -> System.out.println("  info: " + line));
+        context.warnings().forEach(line -> System.out.println("  warning: " + line));
     }
 }
