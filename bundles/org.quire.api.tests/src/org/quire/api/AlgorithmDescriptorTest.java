@@ -77,26 +77,6 @@ class AlgorithmDescriptorTest {
     }
 
     private static RunContext context(long seed) {
-        return new RunContext() {
-            @Override
-            public long seed() {
-                return seed;
-            }
-
-            @Override
-            public int threads() {
-                return 1;
-            }
-
-            @Override
-            public Progress progress() {
-                return Progress.none();
-            }
-
-            @Override
-            public RunLog log() {
-                return null;
-            }
-        };
+        return new SimpleRunContext(seed, 1); // does not override RunContext.random
     }
 }

@@ -9,10 +9,9 @@ import java.util.SplittableRandom;
 
 import org.hipparchus.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import org.quire.api.Progress;
 import org.quire.api.RunContext;
-import org.quire.api.RunLog;
 import org.quire.api.SeedMixer;
+import org.quire.api.SimpleRunContext;
 
 class RandomStreamsTest {
 
@@ -34,27 +33,7 @@ class RandomStreamsTest {
 
     @Test
     void streamKIsTheRunContextsRandomK() {
-        RunContext ctx = new RunContext() {
-            @Override
-            public long seed() {
-                return -7L;
-            }
-
-            @Override
-            public int threads() {
-                return 1;
-            }
-
-            @Override
-            public Progress progress() {
-                return Progress.none();
-            }
-
-            @Override
-            public RunLog log() {
-                return null;
-            }
-        };
+        RunContext ctx = new SimpleRunContext(-7L, 1);
         for (long k = 0; k < 5; k++) {
             assertThat(longs(RandomStreams.of(ctx).splittable(k), 100)).containsExactly(longs(ctx.random(k), 100));
         }
