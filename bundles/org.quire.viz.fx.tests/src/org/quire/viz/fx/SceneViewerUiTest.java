@@ -116,8 +116,8 @@ class SceneViewerUiTest {
         assertThat(pump(() -> !java.util.Arrays.equals(v.lastFrame(), before), TIMEOUT_MS)).isTrue();
     }
 
-    @Test
-    void javaFxColoursScalarsThroughTheMapWithALegend() throws IOException {
+    /** A 20 x 20 grid in the plane z = 0 whose points carry the scalars 0..399, labelled {@code label}. */
+    private static Scene scalarGrid(String label) {
         int n = 400;
         float[] xyz = new float[3 * n];
         float[] s = new float[n];
@@ -126,9 +126,14 @@ class SceneViewerUiTest {
             xyz[3 * i + 1] = (i / 20) / 20f;
             s[i] = i;
         }
+        return Scene.of(new PointCloud("residuals", xyz, null, null, s, label));
+    }
+
+    @Test
+    void javaFxColoursScalarsThroughTheMapWithALegend() throws IOException {
         SceneViewer v = javaFx();
         v.setStyle(v.style().withPointSize(5));
-        v.setScene(Scene.of(new PointCloud("res", xyz, null, null, s, "residual (mm)")));
+        v.setScene(scalarGrid("residual (mm)"));
         shell.open();
         int yellow = ColourMap.VIRIDIS.rgb(1);
         int purple = ColourMap.VIRIDIS.rgb(0);
@@ -144,18 +149,9 @@ class SceneViewerUiTest {
      */
     @Test
     void aLongLegendLabelKeepsTheSceneItsCanvasSize() throws IOException {
-        int n = 400;
-        float[] xyz = new float[3 * n];
-        float[] s = new float[n];
-        for (int i = 0; i < n; i++) {
-            xyz[3 * i] = (i % 20) / 20f;
-            xyz[3 * i + 1] = (i / 20) / 20f;
-            s[i] = i;
-        }
         SceneViewer v = javaFx();
-        v.setScene(Scene.of(new PointCloud("residuals", xyz, null, null, s,
-                "signed distance to the reference surface of the registered blade scan (model units, clipped at 0.354"
-                        + " model units either side)")));
+        v.setScene(scalarGrid("signed distance to the reference surface of the registered blade scan (model units,"
+                + " clipped at 0.354 model units either side)"));
         shell.open();
         int yellow = ColourMap.VIRIDIS.rgb(1);
         assertThat(pump(() -> count(v, yellow, 24) > 200, TIMEOUT_MS)).isTrue();
@@ -164,7 +160,7 @@ class SceneViewerUiTest {
         assertThat(((FxSceneViewer) v).subSceneHeight()).isEqualTo(canvasHeight);
         save(v, "javafx-long-legend.png");
         int frames = v.frames();
-        v.setScene(Scene.of(new PointCloud("residuals", xyz, null, null, s, "another long label that wraps over a few lines")));
+        v.setScene(scalarGrid("another long label that wraps over a few lines"));
         assertThat(pump(() -> v.frames() > frames && count(v, yellow, 24) > 200, TIMEOUT_MS))
                 .as("a new frame after the scene changed").isTrue();
         assertThat(v.lastFrameSize()).isEqualTo(v.control().getSize());
