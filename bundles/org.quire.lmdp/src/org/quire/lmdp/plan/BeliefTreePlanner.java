@@ -343,8 +343,9 @@ public final class BeliefTreePlanner {
     private final class Settled {
         private final double[] belief;
         private final int[] support;
-        private final double[][] table;
-        private final int[] actions;
+        /** table[h][s]: the alpha vector at (h, s); rows are made when first reached (most beliefs touch few). */
+        private final double[][][] table;
+        private final int[][] actions;
 
         Settled(double[] belief) {
             this.belief = belief;
@@ -356,20 +357,24 @@ public final class BeliefTreePlanner {
                 }
             }
             support = java.util.Arrays.copyOf(inSupport, size);
-            table = new double[hh * ss][];
-            actions = new int[hh * ss];
+            table = new double[hh][][];
+            actions = new int[hh][];
         }
 
         int action(int h, int s) {
             alpha(h, s);
-            return actions[h * ss + s];
+            return actions[h][s];
         }
 
         double[] alpha(int h, int s) {
-            double[] alpha = table[h * ss + s];
+            if (table[h] == null) {
+                table[h] = new double[ss][];
+                actions[h] = new int[ss];
+            }
+            double[] alpha = table[h][s];
             if (alpha == null) {
                 alpha = compute(h, s);
-                table[h * ss + s] = alpha;
+                table[h][s] = alpha;
                 if (h + 1 < hh) { // last-step entries are not counted, as in the memo
                     settledNodes++;
                     checkNodeLimit(h);
@@ -404,7 +409,7 @@ public final class BeliefTreePlanner {
                     bestAction = a;
                 }
             }
-            actions[h * ss + s] = bestAction;
+            actions[h][s] = bestAction;
             return bestAlpha;
         }
     }
