@@ -38,6 +38,7 @@ class PlannerTest {
                 Arguments.of("lock M2 A2 L2 p0.7 H5", Generators.lock(2, 2, 2, 0.7, 5)),
                 Arguments.of("lock M3 A3 L2 p1 H6", Generators.lock(3, 3, 2, 1.0, 6)),
                 Arguments.of("lock M4 A3 L2 p0.7 H5 (contexts 0, 3 alike)", Generators.lock(4, 3, 2, 0.7, 5)),
+                Arguments.of("lock with sink M3 A3 L2 p0.8 H6", lockWithSink(3, 3, 2, 0.8, 6)),
                 Arguments.of("random M2 S3 A2 H5 + twin of 1", Transform.withTwin(Generators.random(2, 3, 2, 5, 2, 0.6, 9), 1, 0.3)),
                 Arguments.of("tiger 0.8 H5", Generators.tiger(0.8, 5)),
                 Arguments.of("bandit M3 A3 H4", Generators.bandit(3, 3, 4)));
@@ -240,18 +241,25 @@ class PlannerTest {
     }
 
     @Test
-    void indistinguishableContextsAreClassedByDynamicsAlone() {
-        assertThat(Beliefs.indistinguishableClasses(Generators.lock(4, 3, 2, 0.7, 5))).containsExactly(0, 1, 2, 0);
-        assertThat(Beliefs.indistinguishableClasses(Generators.tiger(0.8, 3))).containsExactly(0, 1);
+    void contextsAreAlikeFromAStateWhenTheirDynamicsAgreeOnEverythingReachable() {
+        // lock M4 A3 L2: states 0, 1 on the chain, 2 pays and leads to the sink 3; contexts 0 and 3 share the secret
+        ContextClasses lock = new ContextClasses(Generators.lock(4, 3, 2, 0.7, 5));
+        assertThat(lock.from(0)).containsExactly(0, 1, 2, 0);
+        assertThat(lock.from(1)).containsExactly(0, 1, 2, 0);
+        assertThat(lock.from(2)).containsExactly(0, 0, 0, 0);
+        assertThat(lock.from(3)).containsExactly(0, 0, 0, 0);
+        ContextClasses tiger = new ContextClasses(Generators.tiger(0.8, 3));
+        assertThat(tiger.from(0)).containsExactly(0, 1);
+        assertThat(tiger.from(3)).as("done is absorbing and pays nothing in both").containsExactly(0, 0);
         Lmdp twins = Transform.withTwin(Generators.random(3, 3, 2, 4, 2, 0.6, 2), 1, 0.5);
-        assertThat(Beliefs.indistinguishableClasses(twins)).containsExactly(0, 1, 2, 1);
+        assertThat(new ContextClasses(twins).from(0)).containsExactly(0, 1, 2, 1);
     }
 
     /**
-     * The settled (h, s) tables below beliefs on one class of indistinguishable contexts against the plain belief
-     * memo: the same values and the same greedy actions at every node a policy evaluation visits, for the exact
-     * backup and for a context-dependent one, where a table must weigh twin contexts by the belief (a per-context
-     * maximum would be larger).
+     * The settled (h, s) tables below beliefs the model can no longer split against the plain belief memo: the same
+     * values and the same greedy actions at every node a policy evaluation visits, for the exact backup and for a
+     * context-dependent one, where a table must weigh twin contexts by the belief (a per-context maximum would be
+     * larger).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
@@ -264,7 +272,12 @@ class PlannerTest {
             Plan fast = settled.plan();
             Plan reference = plain.plan();
             assertThat(fast.value()).as(name).isCloseTo(reference.value(), within(1e-12));
-            assertThat(settled.nodeCount()).as(name + ": the same nodes, stored elsewhere").isEqualTo(plain.nodeCount());
+            if (backup == exact) {
+                // alike contexts share one table per context whatever the belief on them: never more nodes
+                assertThat(settled.nodeCount()).as(name).isLessThanOrEqualTo(plain.nodeCount());
+            } else {
+                assertThat(settled.nodeCount()).as(name + ": the same nodes, stored elsewhere").isEqualTo(plain.nodeCount());
+            }
             Plan checked = new Plan() {
                 @Override
                 public double value() {
@@ -290,6 +303,43 @@ class PlannerTest {
             };
             assertThat(PolicyEvaluation.value(l, checked)).isCloseTo(PolicyEvaluation.value(l, reference), within(1e-12));
         }
+    }
+
+    /**
+     * A lock whose wrong actions fall into a sink (the bench's lock): L chain states, each with a secret action
+     * (m + s) mod A in context m that advances with probability p (else stays), the goal L pays 1 and leads to the sink
+     * L + 1, which is absorbing and pays nothing.
+     */
+    static Lmdp lockWithSink(int contexts, int actions, int length, double p, int horizon) {
+        Lmdp.Builder b = Lmdp.builder(contexts, length + 2, actions, horizon);
+        for (int m = 0; m < contexts; m++) {
+            b.weight(m, 1.0 / contexts).initial(m, 0, 1.0);
+            for (int a = 0; a < actions; a++) {
+                for (int s = 0; s < length; s++) {
+                    if (a == (m + s) % actions) {
+                        b.transition(m, s, a, s + 1, p).transition(m, s, a, s, 1 - p);
+                    } else {
+                        b.transition(m, s, a, length + 1, 1.0);
+                    }
+                }
+                b.transition(m, length, a, length + 1, 1.0).reward(m, length, a, 1.0);
+                b.transition(m, length + 1, a, length + 1, 1.0);
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void underTheExactBackupBeliefsOnAlikeContextsShareOneTable() {
+        // every belief that reaches the goal or the sink meets contexts the model can no longer tell apart there
+        Lmdp lock = lockWithSink(3, 3, 4, 0.8, 10);
+        BeliefTreePlanner shared = new BeliefTreePlanner(lock, BeliefTreePlanner.exact(lock));
+        BeliefTreePlanner plain = new BeliefTreePlanner(lock, BeliefTreePlanner.exact(lock)).settling(false);
+        assertThat(shared.plan().value()).isCloseTo(plain.plan().value(), within(1e-15));
+        assertThat(shared.nodeCount()).isLessThan(plain.nodeCount());
+        assertThat(BeliefTreePlanner.exact(lock).alikeContextsAgree(lock)).isTrue();
+        assertThat(BeliefTreePlanner.exact(lock).alikeContextsAgree(lockWithSink(3, 3, 4, 0.8, 10)))
+                .as("only for the model the backup was built from").isFalse();
     }
 
     @Test

@@ -8,20 +8,25 @@ import org.quire.lmdp.model.Lmdp;
  * action (entry m = the backed-up return in context m). Observations after acting are (reward, next state): contexts
  * whose reward differs are separated by the belief update. Thread-confined; nodes are built lazily.
  * <p>
- * Below a belief whose support lies in one class of contexts the belief model cannot tell apart (in particular a
- * point mass: the context is known), every update keeps the belief, so that subtree is a finite-horizon MDP over
- * (h, s): its nodes live in a flat (h, s) table per such belief ({@link Settled}) instead of the belief memo. The
- * table uses the same backup, successor masking and tie rule, so it computes the same alpha vectors as the memo would.
+ * Below (h, s, belief) where the belief model can no longer tell the belief's contexts apart ({@link ContextClasses}:
+ * in particular a point mass, the context known), every update keeps the belief, so that subtree is a finite-horizon
+ * MDP over (h, s'): its nodes live in a flat (h, s') table ({@link Settled}) instead of the belief memo, with the same
+ * backup, successor masking and tie rule. There is one table per such belief, or, when the backup gives alike
+ * contexts equal values ({@link ContextBackup#alikeContextsAgree}, the exact backup), one per context shared by
+ * every belief on it and its look-alikes: then the greedy action is chosen on that context's values, which the
+ * memo's belief-weighted sum equals up to rounding (a tie within 1e-16 relative may go the other way).
  */
 public final class BeliefTreePlanner {
     private final Lmdp model;
     private final ContextBackup backup;
     private final BeliefMemo<Node> memo;
-    /** class[m] of {@link Beliefs#indistinguishableClasses}. */
-    private final int[] contextClass;
-    /** Settled subtrees below a point mass on context m (null until needed). */
+    /** Which contexts the belief model cannot tell apart from each state on. */
+    private final ContextClasses classes;
+    /** Whether the backup gives alike contexts equal values ({@link ContextBackup#alikeContextsAgree}). */
+    private final boolean alikeAgree;
+    /** Settled subtrees of a point mass on context m (null until needed); with alikeAgree, of its look-alikes too. */
     private final Settled[] pointMass;
-    /** Settled subtrees below beliefs spread over several indistinguishable contexts, by rounded belief. */
+    /** Settled subtrees below beliefs spread over several alike contexts, by rounded belief (not with alikeAgree). */
     private final BeliefMemo<Settled> spread;
     /** Child beliefs of a node at step h are computed into childBeliefs[h + 1] and copied only when kept. */
     private final double[][] childBeliefs;
@@ -60,7 +65,6 @@ public final class BeliefTreePlanner {
         aa = beliefModel.actions();
         hh = beliefModel.horizon();
         leafZero = new double[ss];
-        contextClass = Beliefs.indistinguishableClasses(beliefModel);
         pointMass = new Settled[mm];
         memo = new BeliefMemo<>(mm);
         spread = new BeliefMemo<>(mm);
@@ -73,6 +77,8 @@ public final class BeliefTreePlanner {
                 }
             }
         }
+        classes = new ContextClasses(beliefModel, successors);
+        alikeAgree = backup.alikeContextsAgree(beliefModel);
     }
 
     /** The exact backup R_m(s,a) + Σ_s' P_m(s'|s,a) v[s'] of {@code model}. */
@@ -95,14 +101,22 @@ public final class BeliefTreePlanner {
                 }
             }
         }
-        return (h, m, s, a, v) -> {
-            double x = reward[(m * ss + s) * aa + a];
-            int[] n = succ[m][s][a];
-            double[] p = prob[m][s][a];
-            for (int i = 0; i < n.length; i++) {
-                x += p[i] * v[n[i]];
+        return new ContextBackup() {
+            @Override
+            public double backup(int h, int m, int s, int a, double[] v) {
+                double x = reward[(m * ss + s) * aa + a];
+                int[] n = succ[m][s][a];
+                double[] p = prob[m][s][a];
+                for (int i = 0; i < n.length; i++) {
+                    x += p[i] * v[n[i]];
+                }
+                return x;
             }
-            return x;
+
+            @Override
+            public boolean alikeContextsAgree(Lmdp beliefModel) {
+                return beliefModel == model; // alike contexts of this very model have equal rewards and rows
+            }
         };
     }
 
@@ -158,7 +172,7 @@ public final class BeliefTreePlanner {
 
             @Override
             public int action(int h, int s, double[] belief) {
-                Settled settled = settled(belief);
+                Settled settled = settled(s, belief);
                 return settled != null ? settled.action(h, s) : node(h, s, belief).action();
             }
 
@@ -199,7 +213,7 @@ public final class BeliefTreePlanner {
      * is a scratch buffer: whatever is kept copies it.
      */
     private double[] child(int h, int s, double[] belief) {
-        Settled settled = settled(belief);
+        Settled settled = settled(s, belief);
         if (settled != null) {
             return settled.alpha(h, s);
         }
@@ -207,44 +221,45 @@ public final class BeliefTreePlanner {
     }
 
     /**
-     * The settled table for this belief (made on first use; the belief is copied), or null when its support spans
-     * several classes of contexts or settling is off.
+     * The settled table for (s, belief) (made on first use; the belief is copied), or null when the belief model can
+     * still tell the belief's contexts apart from s on, or settling is off.
      */
-    private Settled settled(double[] belief) {
+    private Settled settled(int s, double[] belief) {
         if (!settle) {
             return null;
         }
-        int cls = -1;
+        int[] cls = classes.from(s);
+        int c = -1;
         int first = -1;
         int support = 0;
         for (int m = 0; m < mm; m++) {
             if (belief[m] > 0) {
-                if (cls < 0) {
-                    cls = contextClass[m];
+                if (c < 0) {
+                    c = cls[m];
                     first = m;
-                } else if (contextClass[m] != cls) {
-                    cls = -2;
-                    break;
+                } else if (cls[m] != c) {
+                    return null;
                 }
                 support++;
             }
         }
-        if (cls < 0) {
+        if (c < 0) {
             return null;
         }
-        Settled settled;
-        if (support == 1) {
-            settled = pointMass[first];
+        if (support == 1 || alikeAgree) {
+            Settled settled = pointMass[first];
             if (settled == null) {
-                settled = new Settled(belief.clone());
+                double[] e = new double[mm];
+                e[first] = 1;
+                settled = new Settled(e);
                 pointMass[first] = settled;
             }
-        } else {
-            settled = spread.get(0, cls, belief);
-            if (settled == null) {
-                settled = new Settled(belief.clone());
-                spread.put(0, cls, belief, settled);
-            }
+            return settled;
+        }
+        Settled settled = spread.get(0, 0, belief);
+        if (settled == null) {
+            settled = new Settled(belief.clone());
+            spread.put(0, 0, belief, settled);
         }
         return settled;
     }
@@ -335,10 +350,11 @@ public final class BeliefTreePlanner {
     }
 
     /**
-     * The nodes (h, s) below one belief whose support lies in a single class of indistinguishable contexts: the belief
-     * is the same at every such node, so each is built once into a flat table. Entry m of an alpha vector is filled
-     * for the support's contexts only (the other entries are 0; a parent reads only the entries of contexts that
-     * reach the child, which are in its support). Values, masking and ties follow {@link #build}.
+     * The nodes (h, s) below one belief that the belief model can no longer split: the belief is the same at every such
+     * node, so each is built once into a flat table. Entry m of an alpha vector is filled for the support's contexts;
+     * a point-mass table copies its context's entry into every other entry (its look-alikes' values when the backup
+     * gives alike contexts equal values), other tables leave them 0. A parent reads only the entries of contexts that
+     * reach the child, which are in the child's support. Values, masking and ties follow {@link #build}.
      */
     private final class Settled {
         private final double[] belief;
@@ -410,6 +426,9 @@ public final class BeliefTreePlanner {
                 }
             }
             actions[h][s] = bestAction;
+            if (support.length == 1) {
+                java.util.Arrays.fill(bestAlpha, bestAlpha[support[0]]);
+            }
             return bestAlpha;
         }
     }

@@ -2,7 +2,7 @@ package org.quire.lmdp.plan;
 
 import org.quire.lmdp.model.Lmdp;
 
-/** Belief arithmetic over contexts for an LMDP (Bayes updates with reward indicator likelihoods, context classes). Stateless. */
+/** Belief arithmetic over contexts for an LMDP (Bayes updates with reward indicator likelihoods). Stateless. */
 public final class Beliefs {
     /** Grid used to round beliefs for memoisation keys. */
     public static final double KEY_RESOLUTION = 1e-10;
@@ -68,43 +68,6 @@ public final class Beliefs {
         }
         normalise(b);
         return b;
-    }
-
-    /**
-     * Classes of contexts the belief model cannot tell apart: equal rewards and equal transition rows at every
-     * (s, a). Returns class[m] = the lowest context index of m's class. A belief whose support lies in one class keeps
-     * that support and its ratios after every update (the likelihoods are equal), so its subtree is a plain MDP over
-     * (h, s). Initial distributions are not compared (they only matter before the first update).
-     */
-    public static int[] indistinguishableClasses(Lmdp model) {
-        int mm = model.contexts();
-        int[] cls = new int[mm];
-        for (int m = 0; m < mm; m++) {
-            cls[m] = m;
-            for (int k = 0; k < m; k++) {
-                if (cls[k] == k && sameDynamics(model, k, m)) {
-                    cls[m] = k;
-                    break;
-                }
-            }
-        }
-        return cls;
-    }
-
-    private static boolean sameDynamics(Lmdp model, int m1, int m2) {
-        for (int s = 0; s < model.states(); s++) {
-            for (int a = 0; a < model.actions(); a++) {
-                if (model.reward(m1, s, a) != model.reward(m2, s, a)) {
-                    return false;
-                }
-                for (int n = 0; n < model.states(); n++) {
-                    if (model.transition(m1, s, a, n) != model.transition(m2, s, a, n)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     /** Scales b to sum 1 in place; returns false (leaving b unchanged) when the sum is not positive. */

@@ -1,5 +1,7 @@
 package org.quire.lmdp.plan;
 
+import org.quire.lmdp.model.Lmdp;
+
 /**
  * How one context's alpha entry is backed up at (h, s, a): given v[s'] = that context's alpha entry of the chosen
  * child for each next state s' (children differ by the observation (reward, s')), return α_h[m](a). The exact backup
@@ -10,4 +12,13 @@ package org.quire.lmdp.plan;
 public interface ContextBackup {
     /** α_h[m](a) at state s given the children's entries v (length S) for context m. */
     double backup(int h, int m, int s, int a, double[] v);
+
+    /**
+     * Whether, under {@code beliefModel}, contexts with equal rewards and transition rows always get equal backups from
+     * equal v: true for {@link BeliefTreePlanner#exact} of that same model. The planner then shares one subtree among
+     * all beliefs whose contexts it can no longer tell apart. Default false (optimistic backups differ by context).
+     */
+    default boolean alikeContextsAgree(Lmdp beliefModel) {
+        return false;
+    }
 }
