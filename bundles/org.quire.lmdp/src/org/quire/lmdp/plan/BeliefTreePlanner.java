@@ -14,7 +14,8 @@ import org.quire.lmdp.model.Lmdp;
  * backup, successor masking and tie rule. There is one table per such belief, or, when the backup gives alike
  * contexts equal values ({@link ContextBackup#alikeContextsAgree}, the exact backup), one per context shared by
  * every belief on it and its look-alikes: then the greedy action is chosen on that context's values, which the
- * memo's belief-weighted sum equals up to rounding (a tie within 1e-16 relative may go the other way).
+ * memo's belief-weighted sum equals up to rounding, so the two can differ only between actions whose values are
+ * within the tie margin (1e-12 relative) of each other.
  */
 public final class BeliefTreePlanner {
     private final Lmdp model;
