@@ -54,16 +54,7 @@ final class ContextClasses {
         int[] cls = from[s];
         if (cls == null) {
             int[] reachable = reachable(s);
-            cls = new int[mm];
-            for (int m = 0; m < mm; m++) {
-                cls[m] = m;
-                for (int k = 0; k < m; k++) {
-                    if (cls[k] == k && alikeOn(reachable, k, m)) {
-                        cls[m] = k;
-                        break;
-                    }
-                }
-            }
+            cls = lowestAlike((k, m) -> alikeOn(reachable, k, m));
             from[s] = cls;
         }
         return cls;
@@ -108,16 +99,7 @@ final class ContextClasses {
     private int[] atState(int t) {
         int[] cls = atState[t];
         if (cls == null) {
-            cls = new int[mm];
-            for (int m = 0; m < mm; m++) {
-                cls[m] = m;
-                for (int k = 0; k < m; k++) {
-                    if (cls[k] == k && sameAt(t, k, m)) {
-                        cls[m] = k;
-                        break;
-                    }
-                }
-            }
+            cls = lowestAlike((k, m) -> sameAt(t, k, m));
             atState[t] = cls;
         }
         return cls;
@@ -135,5 +117,25 @@ final class ContextClasses {
             }
         }
         return true;
+    }
+
+    /** An equivalence between contexts k and m. */
+    private interface Alike {
+        boolean test(int k, int m);
+    }
+
+    /** class[m] = the lowest context alike m (alike must be an equivalence). */
+    private int[] lowestAlike(Alike alike) {
+        int[] cls = new int[mm];
+        for (int m = 0; m < mm; m++) {
+            cls[m] = m;
+            for (int k = 0; k < m; k++) {
+                if (cls[k] == k && alike.test(k, m)) {
+                    cls[m] = k;
+                    break;
+                }
+            }
+        }
+        return cls;
     }
 }
