@@ -446,31 +446,12 @@ final class ByteSource implements Closeable {
         }
     }
 
-    /** An integral binary value as long, after {@link #require}. */
+    /**
+     * An integral binary value as long, after {@link #require}: every PLY scalar type up to UINT is exact as a double,
+     * and FLOAT and DOUBLE truncate as a cast of their own value would.
+     */
     long readBinaryLong(PlyType t, boolean little) {
-        ByteBuffer b = order(little);
-        int p = pos;
-        pos += t.size;
-        switch (t) {
-        case CHAR:
-            return buf[p];
-        case UCHAR:
-            return buf[p] & 0xff;
-        case SHORT:
-            return b.getShort(p);
-        case USHORT:
-            return b.getShort(p) & 0xffff;
-        case INT:
-            return b.getInt(p);
-        case UINT:
-            return b.getInt(p) & 0xffffffffL;
-        case FLOAT:
-            return (long) b.getFloat(p);
-        case DOUBLE:
-            return (long) b.getDouble(p);
-        default:
-            throw new IllegalStateException(t.toString());
-        }
+        return (long) readBinary(t, little);
     }
 
     /** A little or big endian float, after {@link #require}. */
